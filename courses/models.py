@@ -1,0 +1,230 @@
+"""Modules (Wagtail pages), required training and learning records.
+
+A module is one thing in every language (DESIGN.md rule 1): every learning record is keyed
+by the CoursePage's `translation_key`, so progress made in Swedish counts in Finnish.
+
+Learning records follow Kolibri's shape:
+- `Requirement`: module x audience x due rule (the assignment row);
+- `ModuleCycle`: one summary row per person x module x completion cycle;
+- `LessonProgress`: lessons done within a cycle (append-only rows).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
+from organisation.models import Division, Role, ServicePoint, StaffMember
+
+
+class CourseIndexPage(Page):
+    """The catalogue of modules."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("module catalogue")
+
+
+class CoursePage(Page):
+    """A module: a few lessons and (optionally) a quiz."""
+
+    summary = models.TextField(_("summary"), max_length=600)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=30)
+    validity_months = models.PositiveSmallIntegerField(
+        _("certificate validity (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the certificate never expires."),
+    )
+    requires_retraining = models.BooleanField(
+        _("requires retraining"),
+        default=False,
+        help_text=_(
+            "Tick when publishing a material change: staff certified on the older version "
+            "must take the module again."
+        ),
+    )
+    retraining_since = models.DateTimeField(
+        _("retraining required since"), null=True, blank=True, editable=False
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        InlinePanel("objectives", label=_("learning objectives")),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("validity_months"),
+                FieldPanel("requires_retraining"),
+            ],
+            heading=_("completion"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    @property
+    def module_key(self) -> uuid.UUID:
+        return self.translation_key
+
+    def lessons(self):
+        return LessonPage.objects.live().child_of(self).order_by("path")
+
+
+class CourseObjective(TranslatableMixin, Orderable):
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="objectives")
+    text = models.CharField(_("objective"), max_length=255)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("learning objective")
+
+
+class LessonPage(Page):
+    """One lesson of a module, in the module's order."""
+
+    body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+
+# --- required training --------------------------------------------------------------------
+
+
+class Requirement(models.Model):
+    """Who must complete which module, by when.
+
+    The audience is a combination of divisions, service points and roles: within each
+    dimension any listed value matches; every non-empty dimension must match; an empty
+    audience is the whole city.
+    """
+
+    module = models.ForeignKey(
+        CoursePage,
+        on_delete=models.CASCADE,
+        related_name="requirements",
+        verbose_name=_("module"),
+    )
+    module_key = models.UUIDField(editable=False, db_index=True)
+    divisions = models.ManyToManyField(Division, blank=True, verbose_name=_("divisions"))
+    service_points = models.ManyToManyField(
+        ServicePoint, blank=True, verbose_name=_("service points")
+    )
+    roles = models.ManyToManyField(Role, blank=True, verbose_name=_("roles"))
+    due_days = models.PositiveIntegerField(_("due days after start date"), null=True, blank=True)
+    due_date = models.DateField(_("fixed due date"), null=True, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("requirement")
+        verbose_name_plural = _("requirements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_days__isnull=False, due_date__isnull=True)
+                | Q(due_days__isnull=True, due_date__isnull=False),
+                name="requirement_one_due_rule",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.module)
+
+    def save(self, *args, **kwargs):
+        self.module_key = self.module.translation_key
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if (self.due_days is None) == (self.due_date is None):
+            raise ValidationError(
+                _("Give either the days after the start date or a fixed due date, not both.")
+            )
+
+
+# --- learning records --------------------------------------------------------------------
+
+
+class ModuleCycle(models.Model):
+    """One person's pass through one module (summary row). A new cycle starts when the
+    previous certificate expires or the module requires retraining."""
+
+    class Source(models.TextChoices):
+        PLATFORM = "platform", _("on the platform")
+        IMPORTED = "imported", _("recorded by HR")
+
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="cycles", verbose_name=_("staff member")
+    )
+    module_key = models.UUIDField(_("module"), db_index=True)
+    number = models.PositiveIntegerField(_("cycle"), default=1)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    source = models.CharField(
+        _("source"), max_length=16, choices=Source.choices, default=Source.PLATFORM
+    )
+    source_note = models.CharField(_("source note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("module cycle")
+        verbose_name_plural = _("module cycles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["staff", "module_key", "number"], name="one_cycle_per_number"
+            ),
+        ]
+        indexes = [models.Index(fields=["module_key", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.staff} / {self.module_key} #{self.number}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+
+class LessonProgress(models.Model):
+    cycle = models.ForeignKey(ModuleCycle, on_delete=models.CASCADE, related_name="lessons_done")
+    lesson_key = models.UUIDField(_("lesson"))
+    completed_at = models.DateTimeField(_("completed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "lesson_key"], name="one_progress_per_lesson")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle} / {self.lesson_key}"

@@ -1,0 +1,289 @@
+"""The city's organisation: divisions, service points, staff, and who may see whom.
+
+Scope (DESIGN.md rule 6) lives here and only here: `for_user(user)` on each queryset
+returns exactly the rows that user may see, and every view and export starts from it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+HR_GROUP_NAME = "HR"
+
+
+class Language(models.TextChoices):
+    FINNISH = "fi", "Suomi"
+    SWEDISH = "sv", "Svenska"
+    ENGLISH = "en", "English"
+
+
+class TranslatedNameMixin(models.Model):
+    """Finnish, Swedish and English names with a `name` in the active language."""
+
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_in(get_language())
+
+    def name_in(self, language: str | None) -> str:
+        language = (language or "fi")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_fi
+
+
+# --- scope -----------------------------------------------------------------------------
+
+
+def is_hr(user) -> bool:
+    """HR users belong to the HR group (superusers count as city-wide HR)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(g.name == HR_GROUP_NAME for g in user.groups.all())
+
+
+def hr_scope(user) -> tuple[bool, list[int]]:
+    """(city_wide, division ids) granted to an HR user; (False, []) for others."""
+    if not is_hr(user):
+        return False, []
+    if user.is_superuser:
+        return True, []
+    grant = HRGrant.objects.filter(user=user).prefetch_related("divisions").first()
+    if grant is None:
+        return False, []
+    return grant.city_wide, [d.pk for d in grant.divisions.all()]
+
+
+def _service_point_scope_q(user) -> Q | None:
+    """A Q over service points that `user` may see; None means everything."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return Q(pk__in=[])
+    city_wide, division_ids = hr_scope(user)
+    if city_wide:
+        return None
+    q = Q(division_id__in=division_ids) if division_ids else Q(pk__in=[])
+    if user.is_active:
+        q |= Q(supervisors__user=user, supervisors__active=True)
+    return q
+
+
+def can_see_reports(user) -> bool:
+    """HR users and supervisors see reports (each within their scope)."""
+    if is_hr(user):
+        return True
+    return bool(
+        user
+        and user.is_authenticated
+        and StaffMember.objects.filter(user=user, active=True, supervises__isnull=False).exists()
+    )
+
+
+class DivisionQuerySet(models.QuerySet):
+    def for_user(self, user) -> DivisionQuerySet:
+        if user is None or not user.is_authenticated:
+            return self.none()
+        city_wide, division_ids = hr_scope(user)
+        if city_wide:
+            return self
+        return self.filter(
+            Q(pk__in=division_ids)
+            | Q(pk__in=ServicePoint.objects.for_user(user).values("division_id"))
+        )
+
+
+class Division(TranslatedNameMixin):
+    code = models.CharField(_("code"), max_length=32, unique=True)
+
+    objects = DivisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("division")
+        verbose_name_plural = _("divisions")
+
+
+class ServicePointQuerySet(models.QuerySet):
+    def for_user(self, user) -> ServicePointQuerySet:
+        q = _service_point_scope_q(user)
+        if q is None:
+            return self
+        return self.filter(pk__in=ServicePoint.objects.filter(q).values("pk"))
+
+    def active(self) -> ServicePointQuerySet:
+        return self.filter(active=True)
+
+
+class ServicePoint(TranslatedNameMixin):
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    division = models.ForeignKey(
+        Division,
+        on_delete=models.PROTECT,
+        related_name="service_points",
+        verbose_name=_("division"),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    objects = ServicePointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+
+
+class Role(TranslatedNameMixin):
+    """A job role (e.g. customer service); requirements can target roles."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+
+class StaffMemberQuerySet(models.QuerySet):
+    def for_user(self, user) -> StaffMemberQuerySet:
+        """Staff `user` may see in reports: HR scope or supervised service points."""
+        q = _service_point_scope_q(user)
+        if q is None:
+            return self
+        return self.filter(service_point__in=ServicePoint.objects.filter(q).values("pk"))
+
+    def active(self) -> StaffMemberQuerySet:
+        return self.filter(active=True)
+
+
+class StaffMember(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff",
+        verbose_name=_("user"),
+    )
+    employee_id = models.CharField(_("employee id"), max_length=32, unique=True)
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    service_point = models.ForeignKey(
+        ServicePoint,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("service point"),
+    )
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("role"),
+    )
+    start_date = models.DateField(_("start date"))
+    language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.FINNISH
+    )
+    active = models.BooleanField(_("active"), default=True)
+    supervises = models.ManyToManyField(
+        ServicePoint,
+        blank=True,
+        related_name="supervisors",
+        verbose_name=_("supervises"),
+        help_text=_("Service points whose coverage and people this person may see."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StaffMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="staff_email_unique_ci"),
+        ]
+        indexes = [
+            models.Index(fields=["service_point", "active"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class HRGrant(models.Model):
+    """What an HR user may see: chosen divisions, or the whole city."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="hr_grant",
+        verbose_name=_("user"),
+    )
+    city_wide = models.BooleanField(_("whole city"), default=False)
+    divisions = models.ManyToManyField(Division, blank=True, verbose_name=_("divisions"))
+
+    class Meta:
+        verbose_name = _("HR scope")
+        verbose_name_plural = _("HR scopes")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class AuditEvent(models.Model):
+    """Append-only record of sensitive actions (imports, revocations, personal-data views)."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    action = models.CharField(_("action"), max_length=64, db_index=True)
+    target = models.CharField(_("target"), max_length=255, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+
+    @classmethod
+    def record(cls, actor, action: str, target: str = "", **details) -> AuditEvent:
+        actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+        return cls.objects.create(actor=actor, action=action, target=target, details=details)
+
+
+def staff_for_user(user) -> StaffMember | None:
+    """The active StaffMember record of a logged-in user, or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        StaffMember.objects.select_related("service_point__division", "role")
+        .filter(user=user, active=True)
+        .first()
+    )

@@ -1,0 +1,28 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+def pytest_configure(config):
+    # Each xdist worker gets its own media folder.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    settings.MEDIA_ROOT = str(Path(settings.BASE_DIR) / ".test-media" / worker)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    has_broker = bool(settings.CELERY_BROKER_URL)
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    skip_worker = pytest.mark.skip(reason="needs a broker (set CELERY_BROKER_URL)")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(skip_pg)
+        if "worker" in item.keywords and not has_broker:
+            item.add_marker(skip_worker)
