@@ -21,11 +21,11 @@ class HomePage(Page):
 
     def get_template(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            return "home/dashboard.html"
+            return "courses/dashboard.html"
         return "home/landing.html"
 
     def get_context(self, request, *args, **kwargs):
-        from home.dashboard import dashboard_context
+        from courses.dashboard import dashboard_context
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
