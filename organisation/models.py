@@ -55,7 +55,12 @@ def is_hr(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return any(g.name == HR_GROUP_NAME for g in user.groups.all())
+    # Cached on the user object: menus and permission checks ask many times per request.
+    cached = getattr(user, "_organisation_is_hr", None)
+    if cached is None:
+        cached = user.groups.filter(name=HR_GROUP_NAME).exists()
+        user._organisation_is_hr = cached
+    return cached
 
 
 def hr_scope(user) -> tuple[bool, list[int]]:
@@ -64,10 +69,15 @@ def hr_scope(user) -> tuple[bool, list[int]]:
         return False, []
     if user.is_superuser:
         return True, []
-    grant = HRGrant.objects.filter(user=user).prefetch_related("divisions").first()
-    if grant is None:
-        return False, []
-    return grant.city_wide, [d.pk for d in grant.divisions.all()]
+    cached = getattr(user, "_organisation_hr_scope", None)
+    if cached is None:
+        grant = HRGrant.objects.filter(user=user).prefetch_related("divisions").first()
+        if grant is None:
+            cached = (False, [])
+        else:
+            cached = (grant.city_wide, [d.pk for d in grant.divisions.all()])
+        user._organisation_hr_scope = cached
+    return cached
 
 
 def _service_point_scope_q(user) -> Q | None:
@@ -287,3 +297,80 @@ def staff_for_user(user) -> StaffMember | None:
         .filter(user=user, active=True)
         .first()
     )
+
+
+class UserSession(models.Model):
+    """Which login session belongs to which user, so deactivation can end them at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=True
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("login session")
+        verbose_name_plural = _("login sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ImportJob(models.Model):
+    """An uploaded HR import file between preview and confirm, and its progress and result."""
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        SERVICE_POINTS = "service_points", _("Service points")
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Previewed")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    content = models.TextField(_("file content"))
+    deactivate_missing = models.BooleanField(
+        _("deactivate staff missing from the file"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PREVIEWED
+    )
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    total = models.PositiveIntegerField(_("changes to write"), default=0)
+    preview = models.JSONField(_("dry-run summary"), default=dict, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, int(self.processed * 100 / self.total))

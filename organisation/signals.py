@@ -1,0 +1,70 @@
+"""Signal receivers of the organisation app.
+
+- Login sessions are recorded per user (`UserSession`) so that deactivating staff can end
+  their sessions with one query instead of decoding every session.
+- After `migrate`, the HR group gets the permissions its screens need (idempotent).
+"""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.dispatch import receiver
+
+HR_PERMISSIONS = {
+    "wagtailadmin": {"admin": ["access_admin"]},
+    "organisation": {
+        "division": ["view", "add", "change", "delete"],
+        "servicepoint": ["view", "add", "change", "delete"],
+        "staffmember": ["view", "add", "change", "delete"],
+        "role": ["view", "add", "change", "delete"],
+        "hrgrant": ["view", "add", "change", "delete"],
+        "auditevent": ["view"],
+    },
+}
+
+
+@receiver(user_logged_in, dispatch_uid="organisation_record_session")
+def record_session(sender, request, user, **kwargs) -> None:
+    from .models import UserSession
+
+    session = getattr(request, "session", None)
+    key = getattr(session, "session_key", None)
+    if key:
+        UserSession.objects.update_or_create(session_key=key, defaults={"user": user})
+
+
+@receiver(user_logged_out, dispatch_uid="organisation_forget_session")
+def forget_session(sender, request, user, **kwargs) -> None:
+    from .models import UserSession
+
+    key = getattr(getattr(request, "session", None), "session_key", None)
+    if key:
+        UserSession.objects.filter(session_key=key).delete()
+
+
+def grant_hr_group_permissions(sender, using="default", apps=None, **kwargs) -> None:
+    """Give the HR group admin access and the organisation model permissions."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import HR_GROUP_NAME
+
+    # Our own permissions may not exist yet: auth's receiver may run after this one.
+    create_permissions(global_apps.get_app_config("organisation"), verbosity=0, using=using)
+    group, _created = Group.objects.using(using).get_or_create(name=HR_GROUP_NAME)
+    wanted = []
+    for app_label, models in HR_PERMISSIONS.items():
+        for model, actions in models.items():
+            try:
+                content_type = ContentType.objects.db_manager(using).get(
+                    app_label=app_label, model=model
+                )
+            except ContentType.DoesNotExist:
+                continue
+            codenames = [a if "_" in a else f"{a}_{model}" for a in actions]
+            wanted += list(
+                Permission.objects.using(using).filter(
+                    content_type=content_type, codename__in=codenames
+                )
+            )
+    group.permissions.add(*wanted)
