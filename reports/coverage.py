@@ -1,0 +1,398 @@
+"""Coverage (DESIGN.md rule 5), computed in one place, in SQL.
+
+For a service point and a module on an "as of" date:
+
+- ``required``: active staff at the point for whom the module is required;
+- ``covered``: those of them holding a certificate valid on the date
+  (``Certificate.objects.valid_on`` is the one definition of valid);
+- ``in_progress``: not covered, with a cycle of the module started on or before the
+  date and not completed by then;
+- ``not_started``: not covered and not in progress;
+- ``overdue``: not covered and the due date is before the date.
+
+Every view, export, the ``coverage_report`` command, the snapshots and the API call
+:func:`coverage_rows` (aggregates) or :func:`status_rows` (one row per person and module).
+Each is one SQL statement built from three parts: the staff in scope, the required
+(staff, module, due date) pairs and the valid certificates / open cycles, combined with
+conditional aggregation, so the query count does not depend on the number of service
+points. Roll-ups to division and city are sums of the counts (:func:`roll_up`), never
+averages of percentages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from certificates.models import Certificate
+from courses.models import CoursePage, ModuleCycle, Requirement
+from organisation.models import Division, ServicePoint, StaffMember
+
+# --- counts ---------------------------------------------------------------------------
+
+
+def percent(covered: int, required: int) -> Decimal | None:
+    """covered / required as a percentage with one decimal; None when nothing is required."""
+    if not required:
+        return None
+    return (Decimal(100 * covered) / Decimal(required)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+@dataclass
+class Counts:
+    required: int = 0
+    covered: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+    overdue: int = 0
+
+    COUNT_FIELDS = ("required", "covered", "in_progress", "not_started", "overdue")
+
+    @property
+    def coverage_percent(self) -> Decimal | None:
+        return percent(self.covered, self.required)
+
+    def add(self, other: Counts) -> None:
+        for name in self.COUNT_FIELDS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.COUNT_FIELDS}
+
+
+@dataclass
+class Module:
+    key: uuid.UUID
+    slug: str  # the Finnish page's slug: the module's stable public identifier
+    title: str  # in the active language, else Finnish
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@dataclass
+class CoverageRow(Counts):
+    """Counts for one service point and one module."""
+
+    service_point: ServicePoint | None = None
+    module: Module | None = None
+
+    @property
+    def division(self) -> Division:
+        return self.service_point.division
+
+
+@dataclass
+class Group(Counts):
+    """A roll-up: counts summed over rows that share a key (division, module, city)."""
+
+    key: object = None
+    rows: list = field(default_factory=list)
+
+
+# --- modules --------------------------------------------------------------------------
+
+
+def _as_uuid(value) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def modules_for_keys(keys: Iterable[uuid.UUID]) -> dict[uuid.UUID, Module]:
+    """Module descriptions (Finnish slug, title in the active language), one query."""
+    keys = {_as_uuid(k) for k in keys}
+    if not keys:
+        return {}
+    language = (get_language() or "fi")[:2]
+    pages: dict[uuid.UUID, dict[str, tuple[str, str]]] = {}
+    for key, lang, slug, title in CoursePage.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "locale__language_code", "slug", "title"
+    ):
+        pages.setdefault(_as_uuid(key), {})[lang] = (slug, title)
+    modules = {}
+    for key in keys:
+        by_lang = pages.get(key, {})
+        fi = by_lang.get("fi") or next(iter(by_lang.values()), (str(key), str(key)))
+        title = by_lang.get(language, fi)[1]
+        modules[key] = Module(key=key, slug=fi[0], title=title)
+    return modules
+
+
+def module_by_slug(slug: str) -> CoursePage | None:
+    """The module whose Finnish page has `slug` (the command's and API's identifier)."""
+    return (
+        CoursePage.objects.filter(slug=slug, locale__language_code="fi").first()
+        or CoursePage.objects.filter(slug=slug).first()
+    )
+
+
+# --- SQL building blocks --------------------------------------------------------------
+
+
+def _sql(queryset: QuerySet) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+def _end_of_day(as_of: datetime.date) -> datetime.datetime:
+    """The first instant after `as_of` in the site's time zone."""
+    return timezone.make_aware(
+        datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time.min)
+    )
+
+
+def _add_days_sql(date_sql: str, days_sql: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"({date_sql} + {days_sql})"
+    return f"date({date_sql}, '+' || {days_sql} || ' days')"
+
+
+@dataclass
+class Scope:
+    """Which staff and modules a computation covers: service points (already limited to
+    what the caller may see), optional division / role / module filters."""
+
+    service_points: QuerySet | None = None
+    division: Division | None = None
+    service_point: ServicePoint | None = None
+    role_id: int | None = None
+    module_keys: list[uuid.UUID] | None = None
+    staff_ids: list[int] | None = None
+
+    def service_point_queryset(self) -> QuerySet:
+        qs = self.service_points if self.service_points is not None else ServicePoint.objects.all()
+        if self.division is not None:
+            qs = qs.filter(division=self.division)
+        if self.service_point is not None:
+            qs = qs.filter(pk=self.service_point.pk)
+        return qs
+
+    def staff_queryset(self) -> QuerySet:
+        qs = StaffMember.objects.filter(
+            active=True, service_point__in=self.service_point_queryset().values("pk")
+        )
+        if self.role_id is not None:
+            qs = qs.filter(role_id=self.role_id)
+        if self.staff_ids is not None:
+            qs = qs.filter(pk__in=self.staff_ids)
+        return qs
+
+    def requirement_queryset(self) -> QuerySet:
+        qs = Requirement.objects.filter(active=True)
+        if self.module_keys is not None:
+            qs = qs.filter(module_key__in=self.module_keys)
+        return qs
+
+
+def _required_pairs_sql(staff_cte: str, scope: Scope) -> tuple[str, list]:
+    """(staff_id, module_key, due_on) for every required module of the staff in `staff_cte`.
+
+    The audience rule (courses' Requirement docstring): every non-empty dimension among
+    divisions / service points / roles must match; an empty audience is the whole city;
+    due = start date + due days, or the fixed date; the earliest due date wins when
+    several requirements of one module match.
+    """
+    req_sql, req_params = _sql(scope.requirement_queryset().values("pk"))
+    m2m = {
+        name: Requirement._meta.get_field(name).remote_field.through._meta.db_table
+        for name in ("divisions", "service_points", "roles")
+    }
+    columns = {"divisions": "division_id", "service_points": "servicepoint_id", "roles": "role_id"}
+    staff_columns = {
+        "divisions": "s.division_id",
+        "service_points": "s.service_point_id",
+        "roles": "s.role_id",
+    }
+    audience = []
+    for name, table in m2m.items():
+        audience.append(
+            f"(NOT EXISTS (SELECT 1 FROM {table} a WHERE a.requirement_id = r.id)"
+            f" OR EXISTS (SELECT 1 FROM {table} a WHERE a.requirement_id = r.id"
+            f" AND a.{columns[name]} = {staff_columns[name]}))"
+        )
+    due = (
+        "MIN(CASE WHEN r.due_date IS NOT NULL THEN r.due_date ELSE "
+        f"{_add_days_sql('s.start_date', 'r.due_days')} END)"
+    )
+    sql = (
+        f"SELECT s.id AS staff_id, r.module_key AS module_key, {due} AS due_on "
+        f"FROM {staff_cte} s CROSS JOIN {Requirement._meta.db_table} r "
+        f"WHERE r.id IN ({req_sql}) AND " + " AND ".join(audience) + " "
+        "GROUP BY s.id, r.module_key"
+    )
+    return sql, req_params
+
+
+def _with_clause(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
+    """WITH s (staff), p (required pairs), c (covered), g (open cycles)."""
+    staff_qs = scope.staff_queryset()
+    staff_sql, staff_params = _sql(
+        staff_qs.annotate(division_id=F("service_point__division_id")).values(
+            "id", "service_point_id", "role_id", "start_date", "division_id"
+        )
+    )
+    pairs_sql, pairs_params = _required_pairs_sql("s", scope)
+    certs = (
+        Certificate.objects.valid_on(as_of)
+        .filter(staff__in=staff_qs.values("pk"))
+        .values("staff_id", "module_key")
+        .distinct()
+    )
+    if scope.module_keys is not None:
+        certs = certs.filter(module_key__in=scope.module_keys)
+    certs_sql, certs_params = _sql(certs)
+    end = _end_of_day(as_of)
+    cycles = (
+        ModuleCycle.objects.filter(staff__in=staff_qs.values("pk"), started_at__lt=end)
+        .filter(Q(completed_at__isnull=True) | Q(completed_at__gte=end))
+        .values("staff_id", "module_key")
+        .distinct()
+    )
+    if scope.module_keys is not None:
+        cycles = cycles.filter(module_key__in=scope.module_keys)
+    cycles_sql, cycles_params = _sql(cycles)
+    sql = f"WITH s AS ({staff_sql}), p AS ({pairs_sql}), c AS ({certs_sql}), g AS ({cycles_sql}) "
+    return sql, staff_params + pairs_params + certs_params + cycles_params
+
+
+_JOINS = (
+    "FROM p JOIN s ON s.id = p.staff_id "
+    "LEFT JOIN c ON c.staff_id = p.staff_id AND c.module_key = p.module_key "
+    "LEFT JOIN g ON g.staff_id = p.staff_id AND g.module_key = p.module_key "
+)
+
+
+def _date(value) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+# --- public API -----------------------------------------------------------------------
+
+
+def coverage_counts(
+    scope: Scope, as_of: datetime.date | None = None
+) -> list[tuple[int, uuid.UUID, Counts]]:
+    """(service_point_id, module_key, counts) for every service point x required module."""
+    as_of = as_of or timezone.localdate()
+    with_sql, params = _with_clause(scope, as_of)
+    sql = (
+        with_sql + "SELECT s.service_point_id, p.module_key, COUNT(*), "
+        "SUM(CASE WHEN c.staff_id IS NOT NULL THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN c.staff_id IS NULL AND g.staff_id IS NOT NULL THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN c.staff_id IS NULL AND g.staff_id IS NULL THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN c.staff_id IS NULL AND p.due_on < %s THEN 1 ELSE 0 END) "
+        + _JOINS
+        + "GROUP BY s.service_point_id, p.module_key"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + [as_of])
+        result = cursor.fetchall()
+    return [
+        (sp_id, _as_uuid(key), Counts(int(r), int(c), int(i), int(n), int(o)))
+        for sp_id, key, r, c, i, n, o in result
+    ]
+
+
+def coverage_rows(scope: Scope, as_of: datetime.date | None = None) -> list[CoverageRow]:
+    """Coverage rows with their service point (and division) and module, three queries
+    whatever the number of service points. Ordered by division, service point, module."""
+    counts = coverage_counts(scope, as_of)
+    points = ServicePoint.objects.select_related("division").in_bulk({sp for sp, _, _ in counts})
+    modules = modules_for_keys({key for _, key, _ in counts})
+    rows = [
+        CoverageRow(**c.as_dict(), service_point=points[sp], module=modules[key])
+        for sp, key, c in counts
+    ]
+    rows.sort(key=lambda r: (r.division.code, r.service_point.code, r.module.slug))
+    return rows
+
+
+def roll_up(rows: Iterable[Counts], key) -> list[Group]:
+    """Sum rows into groups by `key(row)`; keeps first-seen order."""
+    groups: dict[object, Group] = {}
+    for row in rows:
+        k = key(row)
+        group = groups.get(k)
+        if group is None:
+            group = groups[k] = Group(key=k)
+        group.add(row)
+        group.rows.append(row)
+    return list(groups.values())
+
+
+def total(rows: Iterable[Counts]) -> Counts:
+    result = Counts()
+    for row in rows:
+        result.add(row)
+    return result
+
+
+class Status:
+    COVERED = "covered"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+
+
+@dataclass
+class StatusRow:
+    """One person's state for one required module on the as-of date."""
+
+    staff_id: int
+    module_key: uuid.UUID
+    due_on: datetime.date | None
+    status: str
+    overdue: bool
+    valid_until: datetime.date | None = None
+    staff: StaffMember | None = None
+    module: Module | None = None
+
+
+def status_rows(scope: Scope, as_of: datetime.date | None = None) -> list[StatusRow]:
+    """One row per (active staff member, required module) in `scope`, one query
+    (plus one for the staff and one for the modules)."""
+    as_of = as_of or timezone.localdate()
+    with_sql, params = _with_clause(scope, as_of)
+    valid = Certificate.objects.valid_on(as_of)
+    valid_sql, valid_params = _sql(valid.values("staff_id", "module_key", "expires_on"))
+    sql = (
+        with_sql + "SELECT p.staff_id, p.module_key, p.due_on, "
+        "CASE WHEN c.staff_id IS NOT NULL THEN 'covered' "
+        "WHEN g.staff_id IS NOT NULL THEN 'in_progress' ELSE 'not_started' END, "
+        "CASE WHEN c.staff_id IS NULL AND p.due_on < %s THEN 1 ELSE 0 END, "
+        f"(SELECT MAX(v.expires_on) FROM ({valid_sql}) v "
+        "WHERE v.staff_id = p.staff_id AND v.module_key = p.module_key) " + _JOINS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + [as_of] + valid_params)
+        result = cursor.fetchall()
+    staff = StaffMember.objects.select_related("service_point__division", "role").in_bulk(
+        {r[0] for r in result}
+    )
+    modules = modules_for_keys({r[1] for r in result})
+    rows = []
+    for staff_id, key, due_on, status, overdue, valid_until in result:
+        key = _as_uuid(key)
+        rows.append(
+            StatusRow(
+                staff_id=staff_id,
+                module_key=key,
+                due_on=_date(due_on),
+                status=status,
+                overdue=bool(overdue),
+                valid_until=_date(valid_until),
+                staff=staff[staff_id],
+                module=modules[key],
+            )
+        )
+    return rows
