@@ -18,7 +18,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -42,10 +44,35 @@ class CourseIndexPage(Page):
         verbose_name = _("module catalogue")
 
 
+class CoursePageTag(TaggedItemBase):
+    """Topic tags of a module (used by the catalogue's topic filter)."""
+
+    content_object = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
 class CoursePage(Page):
     """A module: a few lessons and (optionally) a quiz."""
 
     summary = models.TextField(_("summary"), max_length=600)
+    tags = ClusterTaggableManager(
+        through=CoursePageTag, blank=True, verbose_name=_("topics"), help_text=_("Topic tags.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=30)
     validity_months = models.PositiveSmallIntegerField(
         _("certificate validity (months)"),
@@ -67,6 +94,8 @@ class CoursePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("tags"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("image")),
         InlinePanel("objectives", label=_("learning objectives")),
         MultiFieldPanel(
             [
@@ -89,6 +118,11 @@ class CoursePage(Page):
     @property
     def module_key(self) -> uuid.UUID:
         return self.translation_key
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Give the image an alt text.")})
 
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
@@ -196,6 +230,8 @@ class ModuleCycle(models.Model):
         _("source"), max_length=16, choices=Source.choices, default=Source.PLATFORM
     )
     source_note = models.CharField(_("source note"), max_length=255, blank=True)
+    invalidated_at = models.DateTimeField(_("invalidated"), null=True, blank=True)
+    invalidation_reason = models.CharField(_("invalidation reason"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("module cycle")
@@ -213,6 +249,18 @@ class ModuleCycle(models.Model):
     @property
     def is_completed(self) -> bool:
         return self.completed_at is not None
+
+    def is_valid(self, *, retraining_since=None, today=None) -> bool:
+        """Completed, not invalidated, not expired on `today`, and not older than the
+        module's `retraining_since` (pass it in; this method does no queries)."""
+        if self.completed_at is None or self.invalidated_at is not None:
+            return False
+        today = today or timezone.localdate()
+        if self.expires_on is not None and self.expires_on < today:
+            return False
+        if retraining_since is not None and self.completed_at < retraining_since:
+            return False
+        return True
 
 
 class LessonProgress(models.Model):
