@@ -33,7 +33,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from certificates.models import Certificate
-from courses.models import CoursePage, ModuleCycle, Requirement
+from courses.models import CoursePage, ModuleCycle
+from courses.requirements import required_rows_sql
 from organisation.models import Division, ServicePoint, StaffMember
 
 # --- counts ---------------------------------------------------------------------------
@@ -150,12 +151,6 @@ def _end_of_day(as_of: datetime.date) -> datetime.datetime:
     )
 
 
-def _add_days_sql(date_sql: str, days_sql: str) -> str:
-    if connection.vendor == "postgresql":
-        return f"({date_sql} + {days_sql})"
-    return f"date({date_sql}, '+' || {days_sql} || ' days')"
-
-
 @dataclass
 class Scope:
     """Which staff and modules a computation covers: service points (already limited to
@@ -186,50 +181,19 @@ class Scope:
             qs = qs.filter(pk__in=self.staff_ids)
         return qs
 
-    def requirement_queryset(self) -> QuerySet:
-        qs = Requirement.objects.filter(active=True)
-        if self.module_keys is not None:
-            qs = qs.filter(module_key__in=self.module_keys)
-        return qs
 
-
-def _required_pairs_sql(staff_cte: str, scope: Scope) -> tuple[str, list]:
-    """(staff_id, module_key, due_on) for every required module of the staff in `staff_cte`.
-
-    The audience rule (courses' Requirement docstring): every non-empty dimension among
-    divisions / service points / roles must match; an empty audience is the whole city;
-    due = start date + due days, or the fixed date; the earliest due date wins when
-    several requirements of one module match.
-    """
-    req_sql, req_params = _sql(scope.requirement_queryset().values("pk"))
-    m2m = {
-        name: Requirement._meta.get_field(name).remote_field.through._meta.db_table
-        for name in ("divisions", "service_points", "roles")
-    }
-    columns = {"divisions": "division_id", "service_points": "servicepoint_id", "roles": "role_id"}
-    staff_columns = {
-        "divisions": "s.division_id",
-        "service_points": "s.service_point_id",
-        "roles": "s.role_id",
-    }
-    audience = []
-    for name, table in m2m.items():
-        audience.append(
-            f"(NOT EXISTS (SELECT 1 FROM {table} a WHERE a.requirement_id = r.id)"
-            f" OR EXISTS (SELECT 1 FROM {table} a WHERE a.requirement_id = r.id"
-            f" AND a.{columns[name]} = {staff_columns[name]}))"
-        )
-    due = (
-        "MIN(CASE WHEN r.due_date IS NOT NULL THEN r.due_date ELSE "
-        f"{_add_days_sql('s.start_date', 'r.due_days')} END)"
+def _required_pairs_sql(scope: Scope) -> tuple[str, list]:
+    """(staff_id, module_key, due_date) for every required module: the courses app's one
+    requirement rule, narrowed to the scope's service points and modules."""
+    point_ids = None
+    if scope.service_points is not None or scope.division or scope.service_point:
+        point_ids = list(scope.service_point_queryset().values_list("pk", flat=True))
+    return required_rows_sql(
+        active_only=True,
+        service_point_ids=point_ids,
+        module_keys=scope.module_keys,
+        staff_ids=scope.staff_ids,
     )
-    sql = (
-        f"SELECT s.id AS staff_id, r.module_key AS module_key, {due} AS due_on "
-        f"FROM {staff_cte} s CROSS JOIN {Requirement._meta.db_table} r "
-        f"WHERE r.id IN ({req_sql}) AND " + " AND ".join(audience) + " "
-        "GROUP BY s.id, r.module_key"
-    )
-    return sql, req_params
 
 
 def _with_clause(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
@@ -240,7 +204,7 @@ def _with_clause(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
             "id", "service_point_id", "role_id", "start_date", "division_id"
         )
     )
-    pairs_sql, pairs_params = _required_pairs_sql("s", scope)
+    pairs_sql, pairs_params = _required_pairs_sql(scope)
     certs = (
         Certificate.objects.valid_on(as_of)
         .filter(staff__in=staff_qs.values("pk"))
@@ -291,7 +255,7 @@ def coverage_counts(
         "SUM(CASE WHEN c.staff_id IS NOT NULL THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN c.staff_id IS NULL AND g.staff_id IS NOT NULL THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN c.staff_id IS NULL AND g.staff_id IS NULL THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.staff_id IS NULL AND p.due_on < %s THEN 1 ELSE 0 END) "
+        "SUM(CASE WHEN c.staff_id IS NULL AND p.due_date < %s THEN 1 ELSE 0 END) "
         + _JOINS
         + "GROUP BY s.service_point_id, p.module_key"
     )
@@ -366,11 +330,13 @@ def status_rows(scope: Scope, as_of: datetime.date | None = None) -> list[Status
     valid = Certificate.objects.valid_on(as_of)
     valid_sql, valid_params = _sql(valid.values("staff_id", "module_key", "expires_on"))
     sql = (
-        with_sql + "SELECT p.staff_id, p.module_key, p.due_on, "
+        # Only ORM-generated SQL and fixed text are interpolated; values are parameters.
+        with_sql  # noqa: S608
+        + "SELECT p.staff_id, p.module_key, p.due_date, "  # noqa: S608
         "CASE WHEN c.staff_id IS NOT NULL THEN 'covered' "
         "WHEN g.staff_id IS NOT NULL THEN 'in_progress' ELSE 'not_started' END, "
-        "CASE WHEN c.staff_id IS NULL AND p.due_on < %s THEN 1 ELSE 0 END, "
-        f"(SELECT MAX(v.expires_on) FROM ({valid_sql}) v "
+        "CASE WHEN c.staff_id IS NULL AND p.due_date < %s THEN 1 ELSE 0 END, "
+        f"(SELECT MAX(v.expires_on) FROM ({valid_sql}) v "  # noqa: S608
         "WHERE v.staff_id = p.staff_id AND v.module_key = p.module_key) " + _JOINS
     )
     with connection.cursor() as cursor:

@@ -32,6 +32,7 @@ from tests.reports.helpers import certify, make_module, require, start_cycle
 
 AS_OF = datetime.date(2026, 6, 15)
 D = datetime.date
+JAN_1 = D(2026, 1, 1)
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def city(db):
     require(m2, roles=[cs], due_date=D(2026, 6, 1))
     require(m2, divisions=[db_], due_days=10)
 
-    def staff(name, point, role, start=D(2026, 1, 1), **kw):
+    def staff(name, point, role, start=JAN_1, **kw):
         return StaffMemberFactory(
             first_name=name,
             last_name="Testi",
