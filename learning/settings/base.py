@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "reports",
+    "accessibility",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -148,6 +149,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Aspa 2030 <oppiminen@example.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the accessibility statement's feedback form sends its messages (also shown on the page).
+ACCESSIBILITY_FEEDBACK_EMAIL = env(
+    "ACCESSIBILITY_FEEDBACK_EMAIL", default="saavutettavuus@oppiminen.example.fi"
+)
 
 # Public base URL: used in certificates' QR codes and in e-mails (no trailing slash).
 SITE_BASE_URL = env("SITE_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -6,7 +6,15 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-APPS = ["home", "organisation", "courses", "assessments", "certificates", "reports"]
+APPS = [
+    "home",
+    "organisation",
+    "courses",
+    "assessments",
+    "certificates",
+    "reports",
+    "accessibility",
+]
 
 
 class Command(BaseCommand):
