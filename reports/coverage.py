@@ -362,3 +362,29 @@ def status_rows(scope: Scope, as_of: datetime.date | None = None) -> list[Status
             )
         )
     return rows
+
+
+# --- the exchange format (command, API, exports) --------------------------------------
+
+COLUMNS = (
+    "division_code",
+    "service_point_code",
+    "module",
+    "required",
+    "covered",
+    "in_progress",
+    "not_started",
+    "overdue",
+    "coverage_percent",
+)
+
+
+def row_record(row: CoverageRow) -> dict:
+    """A coverage row in the contract's columns (percent as Decimal or None)."""
+    return {
+        "division_code": row.division.code,
+        "service_point_code": row.service_point.code,
+        "module": row.module.slug,
+        **row.as_dict(),
+        "coverage_percent": row.coverage_percent,
+    }
