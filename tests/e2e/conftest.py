@@ -1,0 +1,89 @@
+"""Real-browser tests: Playwright for Python drives Debian's Chromium against pytest-django's
+live server. No browser is ever downloaded; without /usr/bin/chromium every test here is
+skipped with a message saying so."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio loop in this thread; Django refuses ORM calls from a
+# thread with a running loop unless told that this is safe. It is: the loop only waits for
+# the browser, and the ORM calls in fixtures never run inside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+E2E_DIR = Path(__file__).resolve().parent
+# Screenshots of the main pages, for a person to look at after a run (git ignores the folder).
+SCREENSHOTS = E2E_DIR.parent.parent / "screenshots"
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = None
+    if not CHROMIUM.exists():
+        skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    for item in items:
+        if E2E_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+            if skip is not None:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site_url(live_server, django_db_serialized_rollback):
+    """The live server's address. Each browser test gets the database exactly as the
+    migrations left it (site, home page, locales, Wagtail groups and workflow): the
+    serialized rollback restores what the previous test's flush removed."""
+    return live_server.url
+
+
+@pytest.fixture
+def context(browser, site_url):
+    context = browser.new_context(
+        base_url=site_url,
+        locale="fi-FI",
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
+    )
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    assert not errors, f"JavaScript errors in the page: {errors}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _screenshots_folder():
+    SCREENSHOTS.mkdir(exist_ok=True)
