@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("", include("accessibility.urls")),
+    path("", include("assessments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
