@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self) -> None:
+        from certificates import signals  # noqa: F401  (connects the receivers)

@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from organisation.models import Language, StaffMember, is_hr
 
@@ -193,3 +194,33 @@ class Certificate(models.Model):
 def can_revoke(user) -> bool:
     """Only HR may revoke (within their scope, which the view's queryset enforces)."""
     return is_hr(user)
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseGenericSetting):
+    """Who signs the certificates; editors change it in Settings, not in code."""
+
+    signatory_name = models.CharField(_("signatory's name"), max_length=150, blank=True)
+    signatory_title_fi = models.CharField(
+        _("signatory's title (Finnish)"), max_length=150, blank=True
+    )
+    signatory_title_sv = models.CharField(
+        _("signatory's title (Swedish)"), max_length=150, blank=True
+    )
+    signatory_title_en = models.CharField(
+        _("signatory's title (English)"), max_length=150, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("certificate settings")
+
+
+def signatory_for(language: str) -> dict | None:
+    """The signatory printed on certificates in `language`, or None when not set."""
+    settings_row = CertificateSettings.objects.first()
+    if settings_row is None or not settings_row.signatory_name:
+        return None
+    title = (
+        getattr(settings_row, f"signatory_title_{language}", "") or settings_row.signatory_title_fi
+    )
+    return {"name": settings_row.signatory_name, "title": title}

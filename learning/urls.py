@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("", include("accessibility.urls")),
     path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

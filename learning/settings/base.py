@@ -179,6 +179,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# Certificates: issue what a broker outage left unissued and render missing PDFs.
+CELERY_BEAT_SCHEDULE["certificates-sweep"] = {
+    "task": "certificates.tasks.sweep_certificates",
+    "schedule": 15 * 60,
+}
+# Public certificate verification: requests per client address (django-ratelimit rate).
+# Behind a reverse proxy set RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR").
+CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
+
 # Single sign-on (optional): the city's OIDC provider. Empty = password login only.
 OIDC_ISSUER = env("OIDC_ISSUER", default="")
 OIDC_CLIENT_ID = env("OIDC_CLIENT_ID", default="")

@@ -1,0 +1,50 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from courses.models import ModuleCycle
+from tests.courses.factories import completed_on, make_module
+from tests.organisation.factories import StaffMemberFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # The verification rate limit counts in the cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def module(db):
+    """A module valid for 24 months, with Finnish, Swedish and English pages."""
+    tree = make_module(lessons=1, title="Kohtaaminen ja moninaisuus", validity_months=24)
+    sv = tree.translations["sv"].module
+    sv.title = "Möten och mångfald"
+    sv.save_revision().publish()
+    en = tree.translations["en"].module
+    en.title = "Encounters and diversity"
+    en.save_revision().publish()
+    return tree
+
+
+@pytest.fixture
+def holder(db):
+    return StaffMemberFactory(first_name="Åsa", last_name="Mäkelä-Öberg", language="sv")
+
+
+def make_completed_cycle(staff, module_key, day=datetime.date(2026, 3, 2), number=1, **extra):
+    return ModuleCycle.objects.create(
+        staff=staff,
+        module_key=module_key,
+        number=number,
+        started_at=completed_on(day),
+        completed_at=completed_on(day),
+        **extra,
+    )
+
+
+@pytest.fixture
+def cycle(holder, module):
+    return make_completed_cycle(holder, module.module_key)
