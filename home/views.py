@@ -44,8 +44,10 @@ def _check_broker() -> str | None:
     from learning.celery import app
 
     try:
-        with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+        # The URL is read per request so a changed setting is honoured; one quick
+        # attempt only: a health check must answer fast, not retry.
+        with app.connection_for_write(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=0)
     except Exception as exc:  # noqa: BLE001
         return f"down: {exc.__class__.__name__}"
     return "ok"

@@ -109,7 +109,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = None  # show "You have logged out" in the site's look
 
 # Languages: Finnish is the default, Swedish and English are full translations.
 LANGUAGE_CODE = "fi"
@@ -178,15 +178,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
-
-# Certificates: issue what a broker outage left unissued and render missing PDFs.
-CELERY_BEAT_SCHEDULE["certificates-sweep"] = {
-    "task": "certificates.tasks.sweep_certificates",
-    "schedule": 15 * 60,
+CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
+    "task": "home.tasks.clear_expired_sessions",
+    "schedule": 24 * 60 * 60,
 }
-# Public certificate verification: requests per client address (django-ratelimit rate).
-# Behind a reverse proxy set RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR").
-CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 
 # Single sign-on (optional): the city's OIDC provider. Empty = password login only.
 OIDC_ISSUER = env("OIDC_ISSUER", default="")
@@ -201,7 +196,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Wagtail's own background tasks log every state change; only problems matter.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Demo data (`manage.py seed_demo`): allowed except in production; passwords printed in dev.
+ALLOW_DEMO_DATA = True
+SHOW_DEMO_PASSWORDS = False
 
 # Human-readable names used in admin menus.
 PROGRAMME_NAME = _("Aspa 2030 customer-service programme")
