@@ -84,7 +84,7 @@ class CoverageSnapshot(models.Model):
         return f"{self.date} {self.service_point_id} {self.module_key}"
 
 
-TOKEN_PREFIX = "aspa_"
+TOKEN_PREFIX = "aspa_"  # noqa: S105 (a public marker, not a secret)
 
 
 def hash_token(token: str) -> str:
