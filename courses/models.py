@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -27,7 +28,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
-from organisation.models import Division, Role, ServicePoint, StaffMember
+from organisation.models import Division, Role, ServicePoint, StaffMember, hr_scope
 
 
 class CourseIndexPage(Page):
@@ -39,9 +40,17 @@ class CourseIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("module catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.catalogue import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request, self))
+        return context
 
 
 class CoursePageTag(TaggedItemBase):
@@ -109,7 +118,7 @@ class CoursePage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary")]
 
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "assessments.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
@@ -126,6 +135,20 @@ class CoursePage(Page):
 
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def with_content_json(self, content):
+        # `retraining_since` is set by the publish hook on every translation; a revision
+        # saved before that must not turn it back.
+        obj = super().with_content_json(content)
+        obj.retraining_since = self.retraining_since
+        return obj
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import module_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_page_context(request, self))
+        return context
 
 
 class CourseObjective(TranslatableMixin, Orderable):
@@ -153,8 +176,42 @@ class LessonPage(Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
+    # Learners are served by courses.views (login, enrolment, "mark as done").
+    def serve(self, request, *args, **kwargs):
+        from courses import views
+
+        return views.lesson_page(request, self, *args, **kwargs)
+
 
 # --- required training --------------------------------------------------------------------
+
+
+class RequirementQuerySet(models.QuerySet):
+    def for_user(self, user) -> RequirementQuerySet:
+        """Requirements an HR user may see and edit: city-wide HR all of them; other HR
+        those whose audience lies inside their divisions (at least one division or
+        service point, and none outside). Everyone else: none."""
+        city_wide, division_ids = hr_scope(user)
+        if city_wide:
+            return self
+        if not division_ids:
+            return self.none()
+        by_division = Requirement.divisions.through.objects
+        by_point = Requirement.service_points.through.objects
+        return (
+            self.filter(
+                Q(pk__in=by_division.values("requirement_id"))
+                | Q(pk__in=by_point.values("requirement_id"))
+            )
+            .exclude(
+                pk__in=by_division.exclude(division_id__in=division_ids).values("requirement_id")
+            )
+            .exclude(
+                pk__in=by_point.exclude(servicepoint__division_id__in=division_ids).values(
+                    "requirement_id"
+                )
+            )
+        )
 
 
 class Requirement(models.Model):
@@ -182,6 +239,8 @@ class Requirement(models.Model):
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
+    objects = RequirementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("requirement")
         verbose_name_plural = _("requirements")
@@ -199,6 +258,20 @@ class Requirement(models.Model):
     def save(self, *args, **kwargs):
         self.module_key = self.module.translation_key
         super().save(*args, **kwargs)
+
+    @admin.display(description=_("audience"))
+    def audience_display(self) -> str:
+        """Audience in words (uses prefetched divisions / service points / roles)."""
+        parts = [d.name for d in self.divisions.all()]
+        parts += [p.name for p in self.service_points.all()]
+        parts += [r.name for r in self.roles.all()]
+        return ", ".join(parts) or str(_("Whole city"))
+
+    @admin.display(description=_("due"))
+    def due_rule_display(self) -> str:
+        if self.due_date:
+            return self.due_date.isoformat()
+        return str(_("%(days)s days after the start date") % {"days": self.due_days})
 
     def clean(self):
         if (self.due_days is None) == (self.due_date is None):

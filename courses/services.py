@@ -76,34 +76,49 @@ def retraining_since(module_key: uuid.UUID) -> datetime.datetime | None:
     )["at"]
 
 
-def module_lessons(module_key: uuid.UUID) -> list[LessonPage]:
-    """Live lessons of the module, one per lesson `translation_key`, in the order of the
-    default-language module (lessons that only exist elsewhere follow). Two queries.
-
-    Each entry is the lesson in the default language when live there, otherwise the
-    first live translation; use `LessonPage.get_translation_or_none` to localise."""
-    modules = list(
-        CoursePage.objects.live().filter(translation_key=module_key).values_list("path", "depth")
-    )
-    if not modules:
-        return []
-    q = Q()
-    for path, depth in modules:
-        q |= Q(path__startswith=path, depth=depth + 1)
-    lessons = LessonPage.objects.live().filter(q).select_related("locale").order_by("path")
+def lessons_for_modules(
+    module_pages: list[CoursePage], language: str | None = None
+) -> dict[uuid.UUID, list[LessonPage]]:
+    """Live lessons of the given live module pages (all translations of each module should
+    be passed), grouped by module key: one lesson per lesson `translation_key`, in
+    `language` when live there, else in the default language, else any live translation;
+    ordered as in the default-language module. One query."""
+    if not module_pages:
+        return {}
     default = settings.LANGUAGE_CODE
-    chosen: dict[uuid.UUID, LessonPage] = {}
+    module_by_path = {page.path: page for page in module_pages}
+    q = Q()
+    for page in module_pages:
+        q |= Q(path__startswith=page.path, depth=page.depth + 1)
+    lessons = LessonPage.objects.live().filter(q).select_related("locale")
+    grouped: dict[uuid.UUID, dict[uuid.UUID, dict[str, LessonPage]]] = {}
     for lesson in lessons:
-        have = chosen.get(lesson.translation_key)
-        if have is None or (
-            lesson.locale.language_code == default and have.locale.language_code != default
-        ):
-            chosen[lesson.translation_key] = lesson
+        module = module_by_path.get(lesson.path[: -LessonPage.steplen])
+        if module is None:
+            continue
+        by_key = grouped.setdefault(module.translation_key, {})
+        by_key.setdefault(lesson.translation_key, {})[lesson.locale.language_code] = lesson
+    result: dict[uuid.UUID, list[LessonPage]] = {}
+    for module_key, by_key in grouped.items():
+        entries = []
+        for versions in by_key.values():
+            if default in versions:
+                order = (0, versions[default].path[-LessonPage.steplen :])
+            else:
+                order = (1, min(v.path[-LessonPage.steplen :] for v in versions.values()))
+            chosen = (
+                versions.get(language) or versions.get(default) or next(iter(versions.values()))
+            )
+            entries.append((order, chosen))
+        result[module_key] = [lesson for _order, lesson in sorted(entries, key=lambda e: e[0])]
+    return result
 
-    def order(lesson: LessonPage):
-        return (lesson.locale.language_code != default, lesson.path)
 
-    return sorted(chosen.values(), key=order)
+def module_lessons(module_key: uuid.UUID, language: str | None = None) -> list[LessonPage]:
+    """The lessons of one module (see the module docstring), each in `language` when live
+    there, else in the default language. Two queries."""
+    pages = list(CoursePage.objects.live().filter(translation_key=module_key))
+    return lessons_for_modules(pages, language).get(uuid.UUID(str(module_key)), [])
 
 
 def module_lesson_keys(module_key: uuid.UUID) -> set[uuid.UUID]:
