@@ -118,12 +118,8 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
         choices=[("true", _("True")), ("false", _("False"))],
         default="true",
     )
-    feedback_true = blocks.TextBlock(
-        label=_("feedback for answering \u201ctrue\u201d"), required=False
-    )
-    feedback_false = blocks.TextBlock(
-        label=_("feedback for answering \u201cfalse\u201d"), required=False
-    )
+    feedback_true = blocks.TextBlock(label=_("feedback for the answer true"), required=False)
+    feedback_false = blocks.TextBlock(label=_("feedback for the answer false"), required=False)
     explanation = blocks.TextBlock(label=_("explanation"), required=False)
 
     class Meta:
