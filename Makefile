@@ -64,8 +64,8 @@ lock: install-dev
 
 ## Extract UI strings into the .po files (needs GNU gettext).
 messages: install
-	for app in home organisation courses assessments certificates reports accessibility; do \
+	for app in home organisation courses assessments certificates reports accessibility reminders; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l fi -l sv -l en --no-obsolete); done
 	$(MANAGE) makemessages -l fi -l sv -l en --no-obsolete --ignore=.venv --ignore=tests \
 		--ignore=home --ignore=organisation --ignore=courses --ignore=assessments \
-		--ignore=certificates --ignore=reports --ignore=accessibility
+		--ignore=certificates --ignore=reports --ignore=accessibility --ignore=reminders

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    "reminders",
     "reports",
     "accessibility",
     "wagtail_localize",
@@ -182,6 +183,31 @@ CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "home.tasks.clear_expired_sessions",
     "schedule": 24 * 60 * 60,
 }
+
+# Reminders (times in CELERY_TIMEZONE): learner reminders daily, the supervisor digest on
+# Monday mornings, welcome messages hourly (the same run queues again anything unsent).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["reminders-learners"] = {
+    "task": "reminders.tasks.run_learner_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["reminders-supervisor-digest"] = {
+    "task": "reminders.tasks.run_supervisor_digests",
+    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+}
+CELERY_BEAT_SCHEDULE["reminders-welcome"] = {
+    "task": "reminders.tasks.run_welcome_messages",
+    "schedule": crontab(minute=15),
+}
+CELERY_BEAT_SCHEDULE["reminders-requeue-unsent"] = {
+    "task": "reminders.tasks.requeue_unsent_notifications",
+    "schedule": crontab(minute=45),
+}
+REMINDERS_DUE_WITHIN_DAYS = env.int("REMINDERS_DUE_WITHIN_DAYS", default=14)
+REMINDERS_EXPIRING_WITHIN_DAYS = env.int("REMINDERS_EXPIRING_WITHIN_DAYS", default=60)
+REMINDERS_INTERVAL_DAYS = env.int("REMINDERS_INTERVAL_DAYS", default=7)
+REMINDERS_REQUEUE_AFTER_MINUTES = env.int("REMINDERS_REQUEUE_AFTER_MINUTES", default=180)
 
 # Single sign-on (optional): the city's OIDC provider. Empty = password login only.
 OIDC_ISSUER = env("OIDC_ISSUER", default="")
