@@ -1,0 +1,136 @@
+"""Admin import jobs: preview (dry run) on upload, apply on confirm, in the request or a task."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection, connections, transaction
+from django.utils import timezone
+
+from .imports import ImportFailed, Summary, import_service_points, import_staff
+from .models import AuditEvent, ImportJob
+
+# Write progress at most every this many processed rows (one UPDATE each time).
+PROGRESS_EVERY = 1000
+
+
+def _run(job: ImportJob, *, dry_run: bool, progress=None) -> Summary:
+    if job.kind == ImportJob.Kind.STAFF:
+        return import_staff(
+            job.content,
+            dry_run=dry_run,
+            deactivate_missing=job.deactivate_missing,
+            user=job.owner,
+            progress=progress,
+        )
+    return import_service_points(job.content, dry_run=dry_run, user=job.owner, progress=progress)
+
+
+def create_job(
+    owner, kind: str, filename: str, content: str, deactivate_missing: bool
+) -> ImportJob:
+    """Store the upload and its dry run (summary or every error)."""
+    job = ImportJob(
+        owner=owner,
+        kind=kind,
+        filename=filename[:255],
+        content=content,
+        deactivate_missing=deactivate_missing,
+    )
+    try:
+        summary = _run(job, dry_run=True)
+    except ImportFailed as exc:
+        job.errors = exc.messages
+    else:
+        job.preview = summary.as_dict()
+        job.row_count = summary.rows
+    job.save()
+    return job
+
+
+def runs_in_background(job: ImportJob) -> bool:
+    return job.row_count > settings.IMPORT_ASYNC_THRESHOLD_ROWS
+
+
+def confirm_job(job: ImportJob) -> None:
+    """Apply a previewed job now, or queue it when the file is large. Idempotent."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if job.status != ImportJob.Status.PREVIEWED or job.errors:
+            return
+        job.status = ImportJob.Status.QUEUED
+        job.save(update_fields=["status"])
+        if runs_in_background(job):
+            from .tasks import apply_import_job
+
+            transaction.on_commit(lambda: apply_import_job.delay(job.pk))
+            return
+    apply_job(job.pk)
+
+
+def apply_job(job_id: int) -> ImportJob | None:
+    """Run a queued job (in the request or in the worker). A job runs at most once."""
+    with transaction.atomic():
+        job = (
+            ImportJob.objects.select_for_update()
+            .select_related("owner")
+            .filter(pk=job_id, status=ImportJob.Status.QUEUED)
+            .first()
+        )
+        if job is None:
+            return None
+        job.status = ImportJob.Status.RUNNING
+        job.save(update_fields=["status"])
+
+    last = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal last
+        if done - last >= PROGRESS_EVERY or done == total:
+            last = done
+            write_progress(job_id, done, total)
+
+    try:
+        summary = _run(job, dry_run=False, progress=progress)
+    except ImportFailed as exc:
+        job.status = ImportJob.Status.FAILED
+        job.errors = exc.messages
+    else:
+        job.status = ImportJob.Status.DONE
+        job.result = summary.as_dict()
+        AuditEvent.record(
+            job.owner,
+            f"import_{job.kind}",
+            job.filename,
+            source="admin",
+            job=job.pk,
+            **summary.as_dict(),
+        )
+    job.finished_at = timezone.now()
+    job.processed = job.total = job.row_count if job.status == ImportJob.Status.DONE else 0
+    job.save(update_fields=["status", "errors", "result", "finished_at", "processed", "total"])
+    return job
+
+
+def write_progress(job_id: int, done: int, total: int) -> None:
+    """Record progress so the progress page can show it while the import still runs.
+
+    The import writes in one transaction, invisible to other connections until it
+    commits, so inside it the counters go through a second, autocommitting connection.
+    SQLite allows one writer at a time, so there the counters are only written outside
+    the import transaction (the page shows "running" until the end).
+    """
+    if not connection.in_atomic_block:
+        ImportJob.objects.filter(pk=job_id).update(processed=done, total=total)
+        return
+    if connection.vendor == "sqlite":
+        return
+    side = connections.create_connection("default")
+    try:
+        with side.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {ImportJob._meta.db_table} SET processed = %s, total = %s "  # noqa: S608
+                "WHERE id = %s",
+                [done, total, job_id],
+            )
+    finally:
+        side.close()

@@ -1,0 +1,103 @@
+"""HR import screens in the Wagtail admin: upload, preview (dry run), confirm, progress."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .forms import ImportUploadForm
+from .imports import SERVICE_POINT_COLUMNS, STAFF_COLUMNS
+from .jobs import confirm_job, create_job, runs_in_background
+from .models import ImportJob, is_hr
+
+# Errors shown on the preview page; the rest are counted (the full list is in the job).
+MAX_ERRORS_SHOWN = 1000
+
+
+class HROnlyMixin:
+    """Only HR users; everyone else gets 403 (not a redirect, not a filtered page)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            return HttpResponseForbidden(_("Only HR can use the imports."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportBaseMixin(HROnlyMixin, WagtailAdminTemplateMixin):
+    header_icon = "upload"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse_lazy("organisation_imports:upload"), "label": _("HR imports")},
+    ]
+
+    def get_job(self) -> ImportJob:
+        """The user's own job; anyone else's (or a tampered id) is a 404."""
+        return get_object_or_404(
+            ImportJob.objects.select_related("owner"),
+            pk=self.kwargs["pk"],
+            owner=self.request.user,
+        )
+
+
+class UploadView(ImportBaseMixin, FormView):
+    template_name = "organisation/imports/upload.html"
+    form_class = ImportUploadForm
+    page_title = _("HR imports")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["staff_columns"] = ",".join(STAFF_COLUMNS)
+        context["service_point_columns"] = ",".join(SERVICE_POINT_COLUMNS)
+        context["recent_jobs"] = ImportJob.objects.filter(owner=self.request.user).only(
+            "pk", "kind", "filename", "status", "created_at", "row_count"
+        )[:10]
+        return context
+
+    def form_valid(self, form):
+        filename, content = form.cleaned_data["file"]
+        job = create_job(
+            self.request.user,
+            form.cleaned_data["kind"],
+            filename,
+            content,
+            form.cleaned_data["deactivate_missing"],
+        )
+        return redirect("organisation_imports:job", pk=job.pk)
+
+
+class JobView(ImportBaseMixin, TemplateView):
+    """Preview before confirming, progress while running, the result at the end."""
+
+    template_name = "organisation/imports/job.html"
+    page_title = _("Import")
+
+    def get_context_data(self, **kwargs):
+        job = self.get_job()
+        context = super().get_context_data(**kwargs)
+        context.update(
+            job=job,
+            errors=job.errors[:MAX_ERRORS_SHOWN],
+            errors_hidden=max(0, len(job.errors) - MAX_ERRORS_SHOWN),
+            in_background=runs_in_background(job),
+            refresh=job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
+            confirm_url=reverse("organisation_imports:confirm", args=[job.pk]),
+        )
+        return context
+
+
+class ConfirmView(ImportBaseMixin, TemplateView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            job = self.get_job()
+        except (ValueError, TypeError):
+            raise Http404
+        if job.errors:
+            return HttpResponseBadRequest(_("This file has errors and cannot be imported."))
+        confirm_job(job)
+        return redirect("organisation_imports:job", pk=job.pk)

@@ -1,0 +1,269 @@
+"""Wagtail admin screens of the organisation: staff, service points, divisions, roles,
+HR scopes, the audit trail and the HR imports, grouped in one "Organisation" menu.
+
+Every listing and object view starts from the scoped queryset (`for_user`), so an HR user
+of one division neither lists nor opens another division's rows (404).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.http import Http404
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import views
+from .forms import ServicePointForm, StaffMemberForm
+from .models import (
+    AuditEvent,
+    Division,
+    HRGrant,
+    Language,
+    Role,
+    ServicePoint,
+    StaffMember,
+    is_hr,
+)
+
+
+def _scoped(view, model):
+    return view.permission_policy.scoped_queryset(view.request.user)
+
+
+class ScopedIndexView(generic.IndexView):
+    select_related: tuple[str, ...] = ()
+
+    def get_base_queryset(self):
+        queryset = _scoped(self, self.model)
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
+
+
+class ScopedObjectMixin:
+    """Objects outside the user's scope do not exist for them (404)."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not _scoped(self, type(obj)).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class OrganisationModelViewSet(ModelViewSet):
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
+    search_backend_name = None  # plain database search: no index to keep in sync
+    list_per_page = 50
+    select_related: tuple[str, ...] = ()
+    slug = ""
+
+    @property
+    def url_prefix(self):
+        return f"organisation/{self.slug}"
+
+    @property
+    def url_namespace(self):
+        return f"organisation_{self.slug}"
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(select_related=self.select_related, **kwargs)
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def _divisions(request):
+    return Division.objects.for_user(request.user) if request else Division.objects.none()
+
+
+def _points(request):
+    return ServicePoint.objects.for_user(request.user) if request else ServicePoint.objects.none()
+
+
+class StaffMemberFilterSet(WagtailFilterSet):
+    division = django_filters.ModelChoiceFilter(
+        label=_("division"), field_name="service_point__division", queryset=_divisions
+    )
+    service_point = django_filters.ModelChoiceFilter(
+        label=_("service point"), field_name="service_point", queryset=_points
+    )
+    role = django_filters.ModelChoiceFilter(label=_("role"), queryset=Role.objects.all())
+    language = django_filters.ChoiceFilter(label=_("language"), choices=Language.choices)
+    active = django_filters.BooleanFilter(label=_("active"))
+
+    class Meta:
+        model = StaffMember
+        fields = []
+
+
+class ServicePointFilterSet(WagtailFilterSet):
+    division = django_filters.ModelChoiceFilter(label=_("division"), queryset=_divisions)
+    active = django_filters.BooleanFilter(label=_("active"))
+
+    class Meta:
+        model = ServicePoint
+        fields = []
+
+
+# --- viewsets -----------------------------------------------------------------------------------
+
+
+class StaffMemberViewSet(OrganisationModelViewSet):
+    model = StaffMember
+    slug = "staff"
+    icon = "user"
+    menu_label = _("Staff")
+    form_fields = StaffMemberForm._meta.fields
+    list_display = ["__str__", "employee_id", "service_point", "role", "active"]
+    list_export = [
+        "employee_id",
+        "first_name",
+        "last_name",
+        "email",
+        "service_point.code",
+        "role.code",
+        "start_date",
+        "language",
+        "active",
+    ]
+    export_headings = {"service_point.code": "service_point_code", "role.code": "role"}
+    export_filename = "staff"
+    search_fields = ["first_name", "last_name", "employee_id", "email"]
+    filterset_class = StaffMemberFilterSet
+    select_related = ("service_point", "role")
+    ordering = ["last_name", "first_name"]
+
+    def get_form_class(self, for_update=False):
+        return StaffMemberForm
+
+
+class ServicePointViewSet(OrganisationModelViewSet):
+    model = ServicePoint
+    slug = "service-points"
+    icon = "site"
+    menu_label = _("Service points")
+    form_fields = ServicePointForm._meta.fields
+    list_display = ["__str__", "code", "division", "active"]
+    list_export = ["code", "name_fi", "name_sv", "name_en", "division.code", "active"]
+    export_headings = {"division.code": "division_code"}
+    export_filename = "service-points"
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+    filterset_class = ServicePointFilterSet
+    select_related = ("division",)
+
+    def get_form_class(self, for_update=False):
+        return ServicePointForm
+
+
+class DivisionViewSet(OrganisationModelViewSet):
+    model = Division
+    slug = "divisions"
+    icon = "group"
+    menu_label = _("Divisions")
+    form_fields = ["code", "name_fi", "name_sv", "name_en"]
+    list_display = ["__str__", "code"]
+    list_export = ["code", "name_fi", "name_sv", "name_en"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+
+
+class RoleViewSet(OrganisationModelViewSet):
+    model = Role
+    slug = "roles"
+    icon = "tag"
+    menu_label = _("Roles")
+    form_fields = ["code", "name_fi", "name_sv", "name_en"]
+    list_display = ["__str__", "code"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+
+
+class HRGrantViewSet(OrganisationModelViewSet):
+    model = HRGrant
+    slug = "hr-scopes"
+    icon = "key"
+    menu_label = _("HR scopes")
+    form_fields = ["user", "city_wide", "divisions"]
+    list_display = ["__str__", "city_wide"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    select_related = ("user",)
+
+
+class AuditEventViewSet(OrganisationModelViewSet):
+    model = AuditEvent
+    slug = "audit"
+    icon = "history"
+    menu_label = _("Audit trail")
+    form_fields = ["action", "target"]
+    inspect_view_enabled = True
+    list_display = ["at", "action", "target", "actor"]
+    list_filter = ["action"]
+    list_export = ["at", "actor.username", "action", "target", "details"]
+    search_fields = ["action", "target"]
+    select_related = ("actor",)
+    ordering = ["-at"]
+
+
+class HRMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_hr(request.user)
+
+
+class ImportViewSet(ViewSet):
+    name = "organisation_imports"
+    url_prefix = "organisation/imports"
+    icon = "upload"
+    menu_label = _("HR imports")
+    menu_item_class = HRMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.UploadView.as_view(), name="upload"),
+            path("<int:pk>/", views.JobView.as_view(), name="job"),
+            path("<int:pk>/confirm/", views.ConfirmView.as_view(), name="confirm"),
+        ]
+
+
+class OrganisationViewSetGroup(ViewSetGroup):
+    menu_label = _("Organisation")
+    menu_icon = "group"
+    menu_order = 300
+    items = (
+        StaffMemberViewSet,
+        ServicePointViewSet,
+        DivisionViewSet,
+        RoleViewSet,
+        HRGrantViewSet,
+        AuditEventViewSet,
+        ImportViewSet,
+    )
