@@ -1,0 +1,17 @@
+"""Celery tasks of the reports app (idempotent, scheduled in CELERY_BEAT_SCHEDULE)."""
+
+from __future__ import annotations
+
+import datetime
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True, max_retries=3, default_retry_delay=300)
+def take_coverage_snapshot(date: str | None = None) -> int:
+    """Nightly: store coverage counts per service point x module for `date` (ISO, default
+    today). Running it twice for one date leaves one snapshot."""
+    from reports.snapshots import take_snapshot
+
+    day = datetime.date.fromisoformat(date) if date else None
+    return take_snapshot(day)
