@@ -184,6 +184,13 @@ CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "home.tasks.clear_expired_sessions",
     "schedule": 24 * 60 * 60,
 }
+# Coverage reports: a snapshot of the day's coverage counts, late every evening.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["reports-coverage-snapshot"] = {
+    "task": "reports.tasks.take_coverage_snapshot",
+    "schedule": crontab(hour=23, minute=30),
+}
 
 # Reminders (times in CELERY_TIMEZONE): learner reminders daily, the supervisor digest on
 # Monday mornings, welcome messages hourly (the same run queues again anything unsent).
