@@ -94,6 +94,9 @@ def parse_completions(data: bytes | str, *, user=None) -> list[_Row]:
         staff_qs = StaffMember.objects.for_user(user)
     ids = {row.get("employee_id", "") for _line, row in table.rows}
     staff = {s.employee_id: s for s in staff_qs.filter(employee_id__in=ids)}
+    known = set(
+        StaffMember.objects.filter(employee_id__in=ids).values_list("employee_id", flat=True)
+    )
     today = timezone.localdate()
     seen: dict[tuple, int] = {}
     rows: list[_Row] = []
@@ -104,15 +107,12 @@ def parse_completions(data: bytes | str, *, user=None) -> list[_Row]:
         if not employee_id:
             errors.append(RowError(line, "employee_id", _("is required")))
         elif person is None:
-            errors.append(
-                RowError(
-                    line,
-                    "employee_id",
-                    _("unknown employee id %s") % employee_id
-                    if user is None
-                    else _("unknown employee id %s, or outside your scope") % employee_id,
-                )
+            message = (
+                _("staff member %s is outside your scope")
+                if employee_id in known
+                else _("unknown employee id %s")
             )
+            errors.append(RowError(line, "employee_id", message % employee_id))
         slug = row.get("module", "")
         module = modules.get(slug)
         if not slug:

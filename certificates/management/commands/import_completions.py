@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from certificates.imports import import_completions
 from organisation.imports import ImportFailed
@@ -24,6 +24,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check the file and report; change nothing."
         )
 
+    @no_translations  # the output is a contract for other tools: always English
     def handle(self, *args, file: str, dry_run: bool = False, **options):
         try:
             if file == "-":
