@@ -28,7 +28,8 @@ translations: $(VENV)/.base
 	$(MANAGE) compiletranslations
 
 migrate: install
-	$(MANAGE) migrate --noinput
+	@echo "Migrating the database (the first run takes a minute)..."
+	$(MANAGE) migrate --noinput --verbosity 0
 
 seed: migrate
 	$(MANAGE) seed_demo
@@ -63,9 +64,10 @@ lock: install-dev
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra dev --output-file requirements/dev.txt pyproject.toml
 
 ## Extract UI strings into the .po files (needs GNU gettext).
+## Every app with its own `<app>/locale/`; the project's `locale/` holds templates/ and learning/.
+LOCALE_APPS = $(patsubst %/locale,%,$(wildcard */locale))
 messages: install
-	for app in home organisation courses assessments certificates reports accessibility reminders; do \
+	for app in $(LOCALE_APPS); do \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l fi -l sv -l en --no-obsolete); done
 	$(MANAGE) makemessages -l fi -l sv -l en --no-obsolete --ignore=.venv --ignore=tests \
-		--ignore=home --ignore=organisation --ignore=courses --ignore=assessments \
-		--ignore=certificates --ignore=reports --ignore=accessibility --ignore=reminders
+		--ignore=media --ignore=static_collected $(addprefix --ignore=,$(LOCALE_APPS))

@@ -1,0 +1,27 @@
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+ENV_READ = re.compile(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]*)"')
+
+
+def settings_variables() -> set[str]:
+    folder = Path(settings.BASE_DIR) / "learning" / "settings"
+    return {name for path in folder.glob("*.py") for name in ENV_READ.findall(path.read_text())}
+
+
+def example_variables() -> set[str]:
+    text = (Path(settings.BASE_DIR) / ".env.example").read_text()
+    return set(re.findall(r"^#? ?([A-Z][A-Z0-9_]*)=", text, re.M))
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    assert settings_variables()  # the pattern still finds them
+    assert settings_variables() - example_variables() == set()
+
+
+def test_production_settings_keep_demo_data_out():
+    text = (Path(settings.BASE_DIR) / "learning" / "settings" / "production.py").read_text()
+    assert "ALLOW_DEMO_DATA = False" in text
+    assert "SHOW_DEMO_PASSWORDS = False" in text
