@@ -87,3 +87,16 @@ def page(context):
 @pytest.fixture(scope="session", autouse=True)
 def _screenshots_folder():
     SCREENSHOTS.mkdir(exist_ok=True)
+
+
+@pytest.fixture
+def eager_tasks():
+    """Run Celery tasks in-process (certificate issuing and PDFs) whatever the broker
+    setting: the browser tests check what people see, the `worker` tests check delivery."""
+    from learning.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
