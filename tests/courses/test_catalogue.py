@@ -1,0 +1,60 @@
+import pytest
+
+from courses.models import CourseIndexPage
+from tests.courses.factories import RequirementFactory, make_module
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def modules():
+    a = make_module(title="Kohtaaminen asiakaspalvelussa", translations=())
+    b = make_module(title="Selkokieli", translations=())
+    c = make_module(title="Tulkkaus", translations=())
+    a.module.tags.add("kohtaaminen")
+    a.module.save_revision().publish()
+    b.module.tags.add("kieli")
+    b.module.save_revision().publish()
+    return a, b, c
+
+
+def titles(response):
+    return [m.title for m in response.context["modules"]]
+
+
+def test_catalogue_lists_searches_and_filters(learner_client, staff, modules):
+    a, b, c = modules
+    RequirementFactory(module=c.module)
+    index = CourseIndexPage.objects.get(pk=a.index.pk)
+    assert titles(learner_client.get(index.url)) == [
+        "Kohtaaminen asiakaspalvelussa",
+        "Selkokieli",
+        "Tulkkaus",
+    ]
+    assert titles(learner_client.get(index.url, {"q": "selkokieli"})) == ["Selkokieli"]
+    assert titles(learner_client.get(index.url, {"topic": "kieli"})) == ["Selkokieli"]
+    assert titles(learner_client.get(index.url, {"kind": "required"})) == ["Tulkkaus"]
+    assert titles(learner_client.get(index.url, {"kind": "optional"})) == [
+        "Kohtaaminen asiakaspalvelussa",
+        "Selkokieli",
+    ]
+
+
+def test_unknown_filter_values_are_ignored(learner_client, modules):
+    index = modules[0].index
+    response = learner_client.get(index.url, {"topic": "<script>", "kind": "x" * 500})
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+
+
+def test_catalogue_query_count_does_not_grow(
+    learner_client, modules, django_assert_max_num_queries
+):
+    index = modules[0].index
+    learner_client.get(index.url)
+    with django_assert_max_num_queries(16):
+        learner_client.get(index.url)
+    for _ in range(5):
+        make_module(translations=()).module.tags.add("lisää")
+    with django_assert_max_num_queries(16):
+        learner_client.get(index.url)
