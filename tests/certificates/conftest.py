@@ -16,6 +16,21 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _eager_tasks(request):
+    """Tasks run in-process (the embedded default) even when a broker is configured,
+    except in the tests that use a real worker."""
+    from learning.celery import app
+
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def module(db):
     """A module valid for 24 months, with Finnish, Swedish and English pages."""

@@ -149,6 +149,21 @@ def test_missing_pdf_is_rendered_at_download(client, certificate):
     assert response.status_code == 200
 
 
+def test_missing_pdf_with_a_worker_shows_being_prepared(client, certificate, monkeypatch):
+    from certificates.tasks import render_certificate_pdf
+
+    queued = []
+    monkeypatch.setattr(render_certificate_pdf, "delay", lambda *a, **k: queued.append(a))
+    client.force_login(certificate.staff.user)
+    response = client.get(reverse("certificates:download", args=[certificate.pk]))
+    assert response.status_code == 202
+    assert queued == [(certificate.pk,)]
+    assert (
+        "being prepared" in response.content.decode()
+        or "valmistellaan" in response.content.decode()
+    )
+
+
 def test_my_certificates_lists_current_and_history(
     client, holder, module, certificate, django_assert_max_num_queries
 ):
