@@ -102,3 +102,11 @@ def test_demo_editors_and_hr_can_open_the_wagtail_admin(client, seeded, username
 def test_demo_learner_has_no_admin(client, seeded):
     client.force_login(get_user_model().objects.get(username="oppija"))
     assert client.get("/admin/").status_code == 302
+
+
+def test_the_admin_link_is_shown_only_to_admin_users(client, seeded):
+    User = get_user_model()
+    client.force_login(User.objects.get(username="hr-opetus"))
+    assert '<a href="/admin/">Ylläpito</a>' in client.get("/fi/").content.decode()
+    client.force_login(User.objects.get(username="oppija"))
+    assert 'href="/admin/"' not in client.get("/fi/").content.decode()
