@@ -12,22 +12,25 @@ register = template.Library()
 def language_switcher(context):
     """Links to the current page in each language.
 
-    On a Wagtail page the link goes to that page's translation (slugs differ per
-    language); elsewhere Django translates the URL's language prefix.
+    On a Wagtail page the link goes to that page's live translation (slugs differ per
+    language), or to that language's home page when there is none yet; elsewhere Django
+    translates the URL's language prefix and keeps the query string.
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    is_wagtail_page = page is not None and getattr(page, "locale_id", None) is not None
     translations = {}
-    if page is not None and getattr(page, "locale_id", None):
+    if is_wagtail_page:
         for p in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[p.locale.language_code] = p.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code)
-        if url is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
-            if page is not None and url == request.get_full_path() and code != current:
+        if url is None:
+            if is_wagtail_page or request is None:
                 url = f"/{code}/"
+            else:
+                url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}

@@ -83,3 +83,26 @@ def test_every_finnish_and_swedish_message_is_translated():
             assert po.untranslated_entries() == [], (app_dir, code)
             assert po.fuzzy_entries() == [], (app_dir, code)
             assert len(po.translated_entries()) > 0
+
+
+def test_switcher_links_to_the_translation_with_its_own_slug(client, home_pages, swedish_learner):
+    from wagtail.models import Locale
+
+    from courses.models import CourseIndexPage
+    from home.models import HomePage
+
+    fi_home = HomePage.objects.get(locale__language_code="fi")
+    index = fi_home.add_child(instance=CourseIndexPage(title="Moduulit", slug="moduulit"))
+    swedish = index.copy_for_translation(Locale.objects.get(language_code="sv"))
+    swedish.title, swedish.slug = "Moduler", "moduler"
+    swedish.save_revision().publish()
+
+    client.force_login(swedish_learner.user)
+    response = client.get("/fi/moduulit/")
+    assert response.status_code == 200
+    # no English translation yet: the English link goes to the English home page
+    assert switcher_links(response.content.decode()) == {
+        "fi": "/fi/moduulit/",
+        "sv": "/sv/moduler/",
+        "en": "/en/",
+    }
