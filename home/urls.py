@@ -5,4 +5,5 @@ from home import views
 urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+    path("accounts/logged-out/", views.LoggedOutView.as_view(), name="logged_out"),
 ]

@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
 from organisation.models import staff_for_user
 
@@ -25,6 +26,13 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
+    """Log out (POST only) and redirect to a plain page, so reloading it or switching its
+    language never repeats the POST."""
+
+    next_page = "logged_out"
+
+
+class LoggedOutView(TemplateView):
     template_name = "registration/logged_out.html"
 
 

@@ -67,9 +67,15 @@ def test_logout_needs_post_and_shows_the_logged_out_page(client, swedish_learner
     client.force_login(swedish_learner.user)
     assert client.get("/fi/accounts/logout/").status_code == 405
     response = client.post("/fi/accounts/logout/")
-    assert response.status_code == 200
-    assert "<h1>Olet kirjautunut ulos</h1>" in response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/accounts/logged-out/"
     assert "_auth_user_id" not in client.session
+    page = client.get(response["Location"]).content.decode()
+    assert "<h1>Olet kirjautunut ulos</h1>" in page
+    # the language switcher leads to the same page in Swedish, which is a plain GET
+    assert 'href="/sv/accounts/logged-out/"' in page
+    swedish = client.get("/sv/accounts/logged-out/").content.decode()
+    assert "<h1>Du har loggat ut</h1>" in swedish
 
 
 def test_anonymous_visitor_sees_the_landing_page_with_a_login_link(client, home_pages):
