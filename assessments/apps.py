@@ -10,6 +10,7 @@ def quiz_gate(cycle, module) -> bool:
     keys = list(
         QuizPage.objects.live()
         .filter(module_key=cycle.module_key)
+        .order_by()
         .values_list("translation_key", flat=True)
         .distinct()
     )

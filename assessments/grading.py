@@ -94,7 +94,13 @@ def _question_snapshot(bound_block, shuffle_options: bool, rng: random.Random) -
 def build_snapshot(quiz: QuizPage, rng: random.Random | None = None) -> dict:
     """Draw the questions of one attempt from the quiz's pool, in the order to show them."""
     rng = rng or random.SystemRandom()
-    pool = list(quiz.questions)
+    seen: set[str] = set()
+    pool = []
+    for block in quiz.questions:
+        # Block ids are unique in a stream Wagtail saved; skip any repeat defensively.
+        if block.id not in seen:
+            seen.add(block.id)
+            pool.append(block)
     count = quiz.questions_per_attempt
     if count and count < len(pool):
         picked = rng.sample(range(len(pool)), count)

@@ -220,7 +220,11 @@ def submit_attempt(staff: StaffMember, attempt_id: int, data, *, now=None) -> Su
     """
     now = now or timezone.now()
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt_id, staff=staff)
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("cycle")
+            .get(pk=attempt_id, staff=staff)
+        )
         if attempt.submitted_at is not None:
             return SubmitOutcome(attempt=attempt, graded_now=False)
         if attempt.deadline is not None and now > attempt.deadline + SUBMIT_GRACE:
