@@ -27,7 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -200,15 +202,16 @@ def _with_clause(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
     """WITH s (staff), p (required pairs), c (covered), g (open cycles)."""
     staff_qs = scope.staff_queryset()
     staff_sql, staff_params = _sql(
-        staff_qs.annotate(division_id=F("service_point__division_id")).values(
-            "id", "service_point_id", "role_id", "start_date", "division_id"
-        )
+        staff_qs.annotate(division_id=F("service_point__division_id"))
+        .values("id", "service_point_id", "role_id", "start_date", "division_id")
+        .order_by()
     )
     pairs_sql, pairs_params = _required_pairs_sql(scope)
     certs = (
         Certificate.objects.valid_on(as_of)
         .filter(staff__in=staff_qs.values("pk"))
         .values("staff_id", "module_key")
+        .order_by()
         .distinct()
     )
     if scope.module_keys is not None:
@@ -219,6 +222,7 @@ def _with_clause(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
         ModuleCycle.objects.filter(staff__in=staff_qs.values("pk"), started_at__lt=end)
         .filter(Q(completed_at__isnull=True) | Q(completed_at__gte=end))
         .values("staff_id", "module_key")
+        .order_by()
         .distinct()
     )
     if scope.module_keys is not None:
@@ -233,6 +237,20 @@ _JOINS = (
     "LEFT JOIN c ON c.staff_id = p.staff_id AND c.module_key = p.module_key "
     "LEFT JOIN g ON g.staff_id = p.staff_id AND g.module_key = p.module_key "
 )
+
+
+def _fetchall(sql: str, params: list) -> list[tuple]:
+    """Run one report statement. On PostgreSQL inside a transaction with settings for a
+    large aggregate: no JIT (its compile time dominates here) and room to hash in memory."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _date(value) -> datetime.date | None:
@@ -259,19 +277,59 @@ def coverage_counts(
         + _JOINS
         + "GROUP BY s.service_point_id, p.module_key"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params + [as_of])
-        result = cursor.fetchall()
+    result = _fetchall(sql, params + [as_of])
     return [
         (sp_id, _as_uuid(key), Counts(int(r), int(c), int(i), int(n), int(o)))
         for sp_id, key, r, c, i, n, o in result
     ]
 
 
-def coverage_rows(scope: Scope, as_of: datetime.date | None = None) -> list[CoverageRow]:
-    """Coverage rows with their service point (and division) and module, three queries
-    whatever the number of service points. Ordered by division, service point, module."""
-    counts = coverage_counts(scope, as_of)
+def _cache_seconds() -> int:
+    return int(getattr(settings, "REPORTS_CACHE_SECONDS", 300))
+
+
+def city_counts(as_of: datetime.date, role_id: int | None = None, *, refresh: bool = False):
+    """The whole city's counts for `as_of` (and a role filter), kept in the cache for
+    REPORTS_CACHE_SECONDS so that every report screen, export and API page of the same
+    day is served from one computation. `refresh=True` recomputes (the warm-up task)."""
+    key = f"reports:coverage:v1:{as_of.isoformat()}:{role_id or '-'}"
+    if not refresh:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = coverage_counts(Scope(role_id=role_id), as_of)
+    cache.set(key, result, _cache_seconds())
+    return result
+
+
+def scoped_counts(scope: Scope, as_of: datetime.date | None = None):
+    """`coverage_counts` for a scope. With the cache on, wide scopes (city, divisions,
+    several points) take the cached city-wide counts and keep the rows of the scope's
+    service points (ids from the scoped queryset) and modules; one service point or a set
+    of people is computed directly (it is fast)."""
+    as_of = as_of or timezone.localdate()
+    if not _cache_seconds() or scope.staff_ids is not None or scope.service_point is not None:
+        return coverage_counts(scope, as_of)
+    counts = city_counts(as_of, scope.role_id)
+    if scope.service_points is None and scope.division is None:
+        allowed = None
+    else:
+        allowed = set(scope.service_point_queryset().values_list("pk", flat=True))
+    keys = None if scope.module_keys is None else {_as_uuid(k) for k in scope.module_keys}
+    return [
+        (sp, key, c)
+        for sp, key, c in counts
+        if (allowed is None or sp in allowed) and (keys is None or key in keys)
+    ]
+
+
+def coverage_rows(
+    scope: Scope, as_of: datetime.date | None = None, *, cached: bool = True
+) -> list[CoverageRow]:
+    """Coverage rows with their service point (and division) and module, a fixed number
+    of queries whatever the number of service points. Ordered by division, service point,
+    module. `cached=False` always computes afresh."""
+    counts = scoped_counts(scope, as_of) if cached else coverage_counts(scope, as_of)
     points = ServicePoint.objects.select_related("division").in_bulk({sp for sp, _, _ in counts})
     modules = modules_for_keys({key for _, key, _ in counts})
     rows = [
@@ -339,9 +397,7 @@ def status_rows(scope: Scope, as_of: datetime.date | None = None) -> list[Status
         f"(SELECT MAX(v.expires_on) FROM ({valid_sql}) v "  # noqa: S608
         "WHERE v.staff_id = p.staff_id AND v.module_key = p.module_key) " + _JOINS
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params + [as_of] + valid_params)
-        result = cursor.fetchall()
+    result = _fetchall(sql, params + [as_of] + valid_params)
     staff = StaffMember.objects.select_related("service_point__division", "role").in_bulk(
         {r[0] for r in result}
     )

@@ -15,3 +15,14 @@ def take_coverage_snapshot(date: str | None = None) -> int:
 
     day = datetime.date.fromisoformat(date) if date else None
     return take_snapshot(day)
+
+
+@shared_task(acks_late=True)
+def warm_coverage_cache() -> int:
+    """Recompute today's city-wide coverage into the (shared) cache, so the first person
+    to open the overview does not wait for it. Useful with a shared cache (CACHE_URL)."""
+    from django.utils import timezone
+
+    from reports.coverage import city_counts
+
+    return len(city_counts(timezone.localdate(), refresh=True))

@@ -12,3 +12,5 @@ WHITENOISE_AUTOREFRESH = True
 # Wagtail's own background tasks run immediately in tests.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SHOW_DEMO_PASSWORDS = False
+# Coverage reports compute afresh in tests (no cached city-wide counts between tests).
+REPORTS_CACHE_SECONDS = 0

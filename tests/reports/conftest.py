@@ -35,6 +35,12 @@ D = datetime.date
 JAN_1 = D(2026, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def no_report_cache(settings):
+    """Compute afresh in every test (test_cache.py turns the cache on where it tests it)."""
+    settings.REPORTS_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def city(db):
     da = DivisionFactory(code="DA", name_fi="Toimiala A")

@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 as_of = datetime.date.fromisoformat(options["as_of"])
             except ValueError:
                 raise _fail(f"invalid date (expected YYYY-MM-DD): {options['as_of']}") from None
-        records = [row_record(row) for row in coverage_rows(scope, as_of)]
+        records = [row_record(row) for row in coverage_rows(scope, as_of, cached=False)]
         if options["format"] == "json":
             for record in records:
                 pct = record["coverage_percent"]
