@@ -191,6 +191,12 @@ CELERY_BEAT_SCHEDULE["reports-coverage-snapshot"] = {
     "task": "reports.tasks.take_coverage_snapshot",
     "schedule": crontab(hour=23, minute=30),
 }
+CELERY_BEAT_SCHEDULE["reports-warm-coverage-cache"] = {
+    "task": "reports.tasks.warm_coverage_cache",
+    "schedule": 10 * 60,
+}
+# Seconds the city-wide coverage counts are reused by report screens, exports and the API.
+REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=600)
 
 # Reminders (times in CELERY_TIMEZONE): learner reminders daily, the supervisor digest on
 # Monday mornings, welcome messages hourly (the same run queues again anything unsent).
