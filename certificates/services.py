@@ -101,7 +101,7 @@ def issue_for_cycle(cycle_or_id: ModuleCycle | int) -> tuple[Certificate | None,
             return certificate, False
         with transaction.atomic():
             certificate = Certificate.objects.create(cycle=cycle, **fields)
-    logger.info("issued certificate %s for cycle %s", certificate.pk, cycle_id)
+    logger.debug("issued certificate %s for cycle %s", certificate.pk, cycle_id)
     return certificate, True
 
 
