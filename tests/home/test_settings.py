@@ -25,3 +25,29 @@ def test_production_settings_keep_demo_data_out():
     text = (Path(settings.BASE_DIR) / "learning" / "settings" / "production.py").read_text()
     assert "ALLOW_DEMO_DATA = False" in text
     assert "SHOW_DEMO_PASSWORDS = False" in text
+
+
+def test_production_settings_pass_the_deployment_check(tmp_path):
+    import os
+    import secrets
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "learning.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "oppiminen.example.fi",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+    env.pop("DEBUG", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
