@@ -20,6 +20,7 @@ import csv
 import datetime
 import io
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,7 +29,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -44,6 +47,10 @@ from .models import (
 BATCH_SIZE = 1000
 # Chunk size for `IN (...)` lists, well under SQLite's and PostgreSQL's parameter limits.
 IN_CHUNK = 900
+# Rows per executemany() call.
+EXECUTE_CHUNK = 5000
+# Rows per multi-row statement on PostgreSQL (well under its 65,535 parameters).
+ROWS_PER_STATEMENT = 1000
 
 TRUE_VALUES = {"true", "1", "yes"}
 FALSE_VALUES = {"false", "0", "no"}
@@ -638,86 +645,197 @@ def username_for(employee_id: str) -> str:
     return employee_id.lower()
 
 
+def _column(model, name: str):
+    field = model._meta.get_field(name)
+    return field, connection.ops.quote_name(field.column)
+
+
+def _insert_many(model, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert many rows without per-object ORM work.
+
+    SQLite: one prepared INSERT run by executemany (in-process, fast). PostgreSQL: one
+    ``COPY ... FROM STDIN`` stream (the fastest way in).
+    """
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(_column(model, c)[1] for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            sql = f"COPY {table} ({names}) FROM STDIN"
+            start = time.monotonic()
+            with cursor.cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if connection.queries_logged:
+                connection.queries_log.append(
+                    {"sql": sql, "time": f"{time.monotonic() - start:.3f}"}
+                )
+            return
+        one = "({})".format(", ".join(["%s"] * len(columns)))
+        sql = f"INSERT INTO {table} ({names}) VALUES {one}"  # noqa: S608
+        for chunk in _chunks(rows, EXECUTE_CHUNK):
+            cursor.executemany(sql, chunk)
+
+
+def _update_many(model, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Update many rows by primary key (the pk is the last value of each row).
+
+    SQLite: one prepared UPDATE run by executemany. PostgreSQL: ``UPDATE ... FROM (VALUES
+    ...)`` statements of ROWS_PER_STATEMENT rows each.
+    """
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    fields = [_column(model, c) for c in columns]
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            assignments = ", ".join(f"{name} = %s" for _f, name in fields)
+            sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"  # noqa: S608
+            for chunk in _chunks(rows, EXECUTE_CHUNK):
+                cursor.executemany(sql, chunk)
+            return
+        casts = [f.cast_db_type(connection) for f, _name in fields]
+        casts.append(model._meta.pk.rel_db_type(connection))
+        one = "({})".format(", ".join(f"%s::{cast}" for cast in casts))
+        aliases = ", ".join([f"c{i}" for i in range(len(fields))] + ["pk"])
+        assignments = ", ".join(f"{name} = v.c{i}" for i, (_f, name) in enumerate(fields))
+        for chunk in _chunks(rows, ROWS_PER_STATEMENT):
+            sql = (
+                f"UPDATE {table} SET {assignments} FROM (VALUES "  # noqa: S608
+                + ", ".join([one] * len(chunk))
+                + f") AS v({aliases}) WHERE {table}.{pk} = v.pk"
+            )
+            cursor.execute(sql, [value for row in chunk for value in row])
+
+
 def _create_staff(rows: list[dict], taken: dict, step: Callable[[int], None]) -> None:
     User = get_user_model()
+    ops = connection.ops
+    db_now = ops.adapt_datetimefield_value(timezone.now())
     unusable = make_password(None)
-    for chunk in _chunks(rows, BATCH_SIZE):
-        users = []
-        reused = {}
-        for values in chunk:
-            username = username_for(values["employee_id"])
-            if taken.get(username):
-                reused[values["employee_id"]] = taken[username]
-                continue
-            users.append(
-                User(
-                    username=username,
-                    email=values["email"],
-                    first_name=values["first_name"],
-                    last_name=values["last_name"],
-                    is_active=values["active"],
-                    password=unusable,
+    reused = {}
+    new_users = []
+    for values in rows:
+        username = username_for(values["employee_id"])
+        if taken.get(username):
+            reused[values["employee_id"]] = taken[username]
+        else:
+            new_users.append(
+                (
+                    unusable,
+                    False,
+                    username,
+                    values["first_name"],
+                    values["last_name"],
+                    values["email"],
+                    False,
+                    values["active"],
+                    db_now,
                 )
             )
-        if reused:
-            User.objects.bulk_update(
-                [
-                    User(
-                        pk=reused[values["employee_id"]],
-                        email=values["email"],
-                        first_name=values["first_name"],
-                        last_name=values["last_name"],
-                        is_active=values["active"],
-                    )
-                    for values in chunk
-                    if values["employee_id"] in reused
-                ],
-                ["email", "first_name", "last_name", "is_active"],
+    max_user_pk = User.objects.aggregate(m=Max("pk"))["m"] or 0
+    _insert_many(
+        User,
+        (
+            "password",
+            "is_superuser",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "is_staff",
+            "is_active",
+            "date_joined",
+        ),
+        new_users,
+    )
+    _update_many(
+        User,
+        ("email", "first_name", "last_name", "is_active"),
+        [
+            (v["email"], v["first_name"], v["last_name"], v["active"], reused[v["employee_id"]])
+            for v in rows
+            if v["employee_id"] in reused
+        ],
+    )
+    # New users all get ids above the current maximum; extra rows someone else inserted
+    # meanwhile are harmless (the mapping is by user name).
+    by_username = dict(User.objects.filter(pk__gt=max_user_pk).values_list("username", "pk"))
+    staff = []
+    for values in rows:
+        employee_id = values["employee_id"]
+        user_id = reused.get(employee_id) or by_username[username_for(employee_id)]
+        staff.append(
+            (
+                user_id,
+                employee_id,
+                values["first_name"],
+                values["last_name"],
+                values["email"],
+                values["service_point_id"],
+                values["role_id"],
+                ops.adapt_datefield_value(values["start_date"]),
+                values["language"],
+                values["active"],
+                db_now,
             )
-        created = User.objects.bulk_create(users)
-        user_ids = {u.username: u.pk for u in created}
-        if any(pk is None for pk in user_ids.values()):
-            # Backends that cannot return ids from a bulk insert.
-            user_ids = dict(
-                User.objects.filter(username__in=list(user_ids)).values_list("username", "pk")
-            )
-        staff = []
-        for values in chunk:
-            user_id = (
-                reused.get(values["employee_id"]) or user_ids[username_for(values["employee_id"])]
-            )
-            staff.append(StaffMember(user_id=user_id, **values))
-        StaffMember.objects.bulk_create(staff)
-        step(len(chunk))
+        )
+    _insert_many(
+        StaffMember,
+        (
+            "user",
+            "employee_id",
+            "first_name",
+            "last_name",
+            "email",
+            "service_point",
+            "role",
+            "start_date",
+            "language",
+            "active",
+            "updated_at",
+        ),
+        staff,
+    )
+    step(len(rows))
 
 
 def _update_staff(rows: list[dict], step: Callable[[int], None]) -> None:
     User = get_user_model()
-    for chunk in _chunks(rows, BATCH_SIZE):
-        staff = []
-        users = []
-        for values in chunk:
-            user_id = values.pop("user_id")
-            values.pop("employee_id")
-            staff.append(StaffMember(**values))
-            users.append(
-                User(
-                    pk=user_id,
-                    email=values["email"],
-                    first_name=values["first_name"],
-                    last_name=values["last_name"],
-                    is_active=values["active"],
-                )
+    ops = connection.ops
+    db_now = ops.adapt_datetimefield_value(timezone.now())
+    _update_many(
+        StaffMember,
+        (*STAFF_FIELDS, "updated_at"),
+        [
+            (
+                *(
+                    ops.adapt_datefield_value(v[f]) if f == "start_date" else v[f]
+                    for f in STAFF_FIELDS
+                ),
+                db_now,
+                v["pk"],
             )
-        StaffMember.objects.bulk_update(staff, list(STAFF_FIELDS))
-        User.objects.bulk_update(users, ["email", "first_name", "last_name", "is_active"])
-        step(len(chunk))
+            for v in rows
+        ],
+    )
+    _update_many(
+        User,
+        ("email", "first_name", "last_name", "is_active"),
+        [(v["email"], v["first_name"], v["last_name"], v["active"], v["user_id"]) for v in rows],
+    )
+    step(len(rows))
 
 
 def _deactivate(rows: list[dict], step: Callable[[int], None]) -> None:
     User = get_user_model()
+    now = timezone.now()
     for chunk in _chunks(rows):
-        StaffMember.objects.filter(pk__in=[r["pk"] for r in chunk]).update(active=False)
+        StaffMember.objects.filter(pk__in=[r["pk"] for r in chunk]).update(
+            active=False, updated_at=now
+        )
         User.objects.filter(pk__in=[r["user_id"] for r in chunk]).update(is_active=False)
         step(len(chunk))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import logging
+
 from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone
@@ -9,6 +12,11 @@ from django.utils import timezone
 from .imports import ImportFailed, Summary, import_service_points, import_staff
 from .models import AuditEvent, ImportJob
 
+logger = logging.getLogger(__name__)
+# A queued job not started after this long is sent to the worker again.
+STALE_AFTER = datetime.timedelta(minutes=10)
+# Uploaded files (personal data) are deleted after this long.
+KEEP_FILES_FOR = datetime.timedelta(days=30)
 # Write progress at most every this many processed rows (one UPDATE each time).
 PROGRESS_EVERY = 1000
 
@@ -29,6 +37,7 @@ def create_job(
     owner, kind: str, filename: str, content: str, deactivate_missing: bool
 ) -> ImportJob:
     """Store the upload and its dry run (summary or every error)."""
+    purge_old_jobs()
     job = ImportJob(
         owner=owner,
         kind=kind,
@@ -58,13 +67,42 @@ def confirm_job(job: ImportJob) -> None:
         if job.status != ImportJob.Status.PREVIEWED or job.errors:
             return
         job.status = ImportJob.Status.QUEUED
-        job.save(update_fields=["status"])
+        job.queued_at = timezone.now()
+        job.save(update_fields=["status", "queued_at"])
         if runs_in_background(job):
-            from .tasks import apply_import_job
-
-            transaction.on_commit(lambda: apply_import_job.delay(job.pk))
+            transaction.on_commit(lambda: queue_job(job.pk))
             return
     apply_job(job.pk)
+
+
+def queue_job(job_id: int) -> None:
+    """Send the job to the worker; if the broker is down, the sweep sends it later."""
+    from .tasks import apply_import_job
+
+    try:
+        apply_import_job.delay(job_id)
+    except Exception:  # the broker is unreachable: keep the job queued
+        logger.exception("could not queue import job %s; the sweep will retry", job_id)
+
+
+def requeue_stale_jobs(older_than: datetime.timedelta = STALE_AFTER) -> int:
+    """Queue again jobs that have waited too long (a broker outage lost the message)."""
+    cutoff = timezone.now() - older_than
+    ids = list(
+        ImportJob.objects.filter(status=ImportJob.Status.QUEUED, queued_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
+    for job_id in ids:
+        ImportJob.objects.filter(pk=job_id).update(queued_at=timezone.now())
+        queue_job(job_id)
+    return len(ids)
+
+
+def purge_old_jobs(older_than: datetime.timedelta = KEEP_FILES_FOR) -> int:
+    """Uploaded files hold personal data: forget them after a while."""
+    cutoff = timezone.now() - older_than
+    return ImportJob.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
 def apply_job(job_id: int) -> ImportJob | None:
@@ -107,7 +145,18 @@ def apply_job(job_id: int) -> ImportJob | None:
         )
     job.finished_at = timezone.now()
     job.processed = job.total = job.row_count if job.status == ImportJob.Status.DONE else 0
-    job.save(update_fields=["status", "errors", "result", "finished_at", "processed", "total"])
+    job.content = ""  # the file is no longer needed once applied or refused
+    job.save(
+        update_fields=[
+            "status",
+            "errors",
+            "result",
+            "finished_at",
+            "processed",
+            "total",
+            "content",
+        ]
+    )
     return job
 
 

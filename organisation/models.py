@@ -352,6 +352,7 @@ class ImportJob(models.Model):
     result = models.JSONField(_("result"), default=dict, blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
