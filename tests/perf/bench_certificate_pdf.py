@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(
     os.environ.get("RUN_BENCH") != "1", reason="benchmark: set RUN_BENCH=1 to run"
 )
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
 MINIMAL_HTML = "<!DOCTYPE html><html><body><p>Hello, world.</p></body></html>"
 
 
