@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
+from organisation.imports import username_for
 from organisation.models import (
     HR_GROUP_NAME,
     Division,
@@ -473,7 +474,7 @@ def _seed_staff(points, roles) -> int:
     ]
     if not new_rows:
         return 0
-    usernames = [r["employee_id"].lower() for r in new_rows]
+    usernames = [username_for(r["employee_id"]) for r in new_rows]  # as the HR import does
     existing_users = {u.username: u for u in User.objects.filter(username__in=usernames)}
     to_create = []
     for row, username in zip(new_rows, usernames, strict=True):
