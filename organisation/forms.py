@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .imports import end_sessions, username_for
-from .models import Division, ImportJob, ServicePoint, StaffMember
+from .models import HR_GROUP_NAME, Division, HRGrant, ImportJob, ServicePoint, StaffMember
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -129,3 +129,18 @@ class ImportUploadForm(forms.Form):
 
 def async_threshold() -> int:
     return settings.IMPORT_ASYNC_THRESHOLD_ROWS
+
+
+class HRGrantForm(WagtailAdminModelForm):
+    """Scopes are granted to members of the HR group only (not to every account)."""
+
+    class Meta:
+        model = HRGrant
+        fields = ["user", "city_wide", "divisions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        User = get_user_model()
+        self.fields["user"].queryset = User.objects.filter(groups__name=HR_GROUP_NAME).order_by(
+            "username"
+        )

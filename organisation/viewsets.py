@@ -19,7 +19,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
-from .forms import ServicePointForm, StaffMemberForm
+from .forms import HRGrantForm, ServicePointForm, StaffMemberForm
 from .models import (
     AuditEvent,
     Division,
@@ -217,6 +217,9 @@ class HRGrantViewSet(OrganisationModelViewSet):
     list_display = ["__str__", "city_wide"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     select_related = ("user",)
+
+    def get_form_class(self, for_update=False):
+        return HRGrantForm
 
 
 class AuditEventViewSet(OrganisationModelViewSet):

@@ -294,3 +294,38 @@ def test_large_files_run_in_the_background_with_a_progress_page(client, world, s
     page = client.get(reverse("organisation_imports:job", args=[job.pk]))
     assert b'http-equiv="refresh"' in page.content
     assert b"<progress" in page.content
+
+
+def test_city_wide_hr_grants_scopes_to_hr_members_only(client, world):
+    client.force_login(world["city_hr"])
+    response = client.get(reverse("organisation_hr-scopes:add"))
+    assert response.status_code == 200
+    choices = response.context["form"].fields["user"].queryset
+    assert world["north_hr"] in choices
+    assert world["north_staff"].user not in choices
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "organisation_service-points:index",
+        "organisation_divisions:index",
+        "organisation_roles:index",
+        "organisation_audit:index",
+    ],
+)
+def test_other_organisation_listings_render_for_division_hr(client, world, url_name):
+    client.force_login(world["north_hr"])
+    assert client.get(reverse(url_name)).status_code == 200
+
+
+def test_service_point_listing_is_scoped(client, world):
+    client.force_login(world["north_hr"])
+    content = client.get(reverse("organisation_service-points:index")).content.decode()
+    assert world["north_point"].code in content
+    assert world["south_point"].code not in content
+
+
+def test_the_menu_shows_organisation_to_hr_only(client, world):
+    client.force_login(world["north_hr"])
+    assert b"HR imports" in client.get(reverse("wagtailadmin_home")).content
