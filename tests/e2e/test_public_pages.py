@@ -1,0 +1,52 @@
+"""Pages anyone reaches without logging in: login (with its error), logging out, and the
+certificate verification form, its errors and its "not found" page; each checked with axe."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.e2e import data
+from tests.e2e.helpers import check_page, log_in
+from tests.organisation.factories import StaffMemberFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_login_page_in_each_language(page, language):
+    page.goto(f"/{language}/accounts/login/")
+    assert page.locator("html").get_attribute("lang") == language
+    check_page(page, f"login-{language}")
+
+
+def test_wrong_password_is_announced_then_login_and_logout_work(page, site_url):
+    StaffMemberFactory(user=UserFactory(username="ville.e2e"))
+    log_in(page, "ville.e2e", "väärä-salasana")
+    assert page.get_by_role("alert").is_visible()
+    assert page.locator("#id_username").get_attribute("aria-invalid") == "true"
+    check_page(page, "login-error")
+
+    log_in(page, "ville.e2e", data.PASSWORD)
+    assert page.url.endswith("/fi/")
+    page.locator("form.logout-form button").click()
+    page.wait_for_load_state()
+    assert page.locator("form.logout-form").count() == 0
+    check_page(page, "logged-out")
+
+
+def test_verification_form_errors_and_unknown_code(page, site_url):
+    page.goto("/sv/verify/")
+    check_page(page, "verify-form-sv")
+    page.locator("main form input[type=text]").fill("not a code!")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").is_visible()
+    check_page(page, "verify-form-error")
+
+    response = page.goto("/en/verify/" + "A" * 32 + "/")
+    assert response.status == 404
+    check_page(page, "verify-unknown")
