@@ -49,7 +49,13 @@ def holder(db):
     return StaffMemberFactory(first_name="Åsa", last_name="Mäkelä-Öberg", language="sv")
 
 
-def make_completed_cycle(staff, module_key, day=datetime.date(2026, 3, 2), number=1, **extra):
+def make_completed_cycle(
+    staff, module_key, day=datetime.date(2026, 3, 2), number=1, validity_months=24, **extra
+):
+    """A cycle completed on `day`, with the expiry courses would set on completion."""
+    from courses.services import add_months
+
+    extra.setdefault("expires_on", add_months(day, validity_months) if validity_months else None)
     return ModuleCycle.objects.create(
         staff=staff,
         module_key=module_key,
