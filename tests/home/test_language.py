@@ -106,3 +106,11 @@ def test_switcher_links_to_the_translation_with_its_own_slug(client, home_pages,
         "sv": "/sv/moduler/",
         "en": "/en/",
     }
+
+
+def test_not_found_page_is_in_the_site_look_and_language(client, home_pages):
+    response = client.get("/sv/ingen-sida/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert "<h1>Sidan hittades inte</h1>" in html
