@@ -10,7 +10,6 @@
 
 import datetime
 import uuid
-from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -61,7 +60,7 @@ class CoverageRowOut(Schema):
     in_progress: int | None
     not_started: int | None
     overdue: int | None
-    coverage_percent: Decimal | None = Field(description="one decimal; null when required is 0")
+    coverage_percent: float | None = Field(description="one decimal; null when required is 0")
     suppressed: bool = Field(description="counts withheld: fewer staff than the threshold")
 
 
@@ -129,6 +128,8 @@ def coverage(request, filters: Query[CoverageFilter]):
     out = []
     for row in rows:
         record = row_record(row)
+        pct = record["coverage_percent"]
+        record["coverage_percent"] = float(pct) if pct is not None else None
         record["suppressed"] = sizes.get(row.service_point.pk, 0) < threshold
         if record["suppressed"]:
             for name in ("required", "covered", "in_progress", "not_started", "overdue"):

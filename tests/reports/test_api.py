@@ -43,7 +43,7 @@ def test_coverage_rows_and_filters(client, city, owner, threshold_one):  # noqa:
         "in_progress": 1,
         "not_started": 1,
         "overdue": 1,
-        "coverage_percent": "33.3",
+        "coverage_percent": 33.3,
         "suppressed": False,
     }
     response = get(
