@@ -180,6 +180,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# HR imports: re-send confirmed imports that a broker outage left waiting.
+CELERY_BEAT_SCHEDULE["organisation-requeue-imports"] = {
+    "task": "organisation.requeue_import_jobs",
+    "schedule": 10 * 60,
+}
 CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "home.tasks.clear_expired_sessions",
     "schedule": 24 * 60 * 60,
