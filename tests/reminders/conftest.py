@@ -12,6 +12,21 @@ from tests.courses.factories import RequirementFactory, completed_on, make_modul
 TODAY = datetime.date(2026, 3, 2)  # a Monday
 
 
+@pytest.fixture(autouse=True)
+def _eager_tasks_unless_worker(request):
+    """Tasks run in-process here even when a broker is configured (CI's PostgreSQL run);
+    tests marked `worker` use a real worker instead."""
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    from learning.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
+
+
 @pytest.fixture
 def locales(db):
     for code in ("fi", "sv", "en"):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.urls import NoReverseMatch, reverse
 
 from reminders import services
 from reminders.models import Notification, ReminderPause
@@ -68,9 +69,16 @@ def test_digest_lists_only_the_supervised_points_overdue_and_soon_due_staff(
 
 
 def test_digest_links_to_the_service_point_report(team, django_capture_on_commit_callbacks):
+    point = team[0].service_point
+    try:
+        expected = reverse("reports_service_point", args=[point.pk])
+    except NoReverseMatch:  # the reports app not installed: the admin home
+        expected = reverse("wagtailadmin_home")
+
     run(django_capture_on_commit_callbacks)
 
-    assert "https://oppiminen.example.fi/admin/" in mail.outbox[0].body
+    assert f"https://oppiminen.example.fi{expected}" in mail.outbox[0].body
+    assert f'href="https://oppiminen.example.fi{expected}"' in mail.outbox[0].alternatives[0][0]
 
 
 def test_digest_is_sent_once_a_week(team, django_capture_on_commit_callbacks, frozen):
