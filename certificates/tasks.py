@@ -5,18 +5,30 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.db import OperationalError
 
 logger = logging.getLogger(__name__)
 
 SWEEP_BATCH = 500
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=30, acks_late=True)
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def issue_certificate(self, cycle_id: int) -> int | None:
     """Issue the certificate of a completed cycle (once), then queue its PDF."""
-    from certificates.services import issue_for_cycle, queue_pdf
+    from certificates.services import CertificateError, issue_for_cycle, queue_pdf
 
-    certificate, created = issue_for_cycle(cycle_id)
+    try:
+        certificate, created = issue_for_cycle(cycle_id)
+    except CertificateError:
+        # E.g. the module's pages were deleted; the sweep tries again later.
+        logger.exception("cannot issue a certificate for cycle %s", cycle_id)
+        return None
     if certificate is None:
         return None
     if created or not certificate.pdf:
@@ -24,7 +36,7 @@ def issue_certificate(self, cycle_id: int) -> int | None:
     return certificate.pk
 
 
-@shared_task(bind=True, max_retries=3, default_retry_delay=60, acks_late=True)
+@shared_task(bind=True, acks_late=True)
 def render_certificate_pdf(self, certificate_id: int, force: bool = False) -> str | None:
     """Render and store the PDF unless it is already in storage."""
     from certificates.models import Certificate
@@ -35,8 +47,11 @@ def render_certificate_pdf(self, certificate_id: int, force: bool = False) -> st
         return None
     try:
         ensure_pdf(certificate, force=force)
-    except OSError as exc:  # storage hiccup: try again later
-        raise self.retry(exc=exc)
+    except Exception:
+        # Never let a PDF problem undo or block the completion that queued it (tasks run
+        # in-process without a broker). The sweep and the download view render it again.
+        logger.exception("rendering the PDF of certificate %s failed", certificate_id)
+        return None
     return certificate.pdf.name
 
 
@@ -46,13 +61,17 @@ def sweep_certificates(render_missing_pdfs: bool = True) -> dict:
 
     Runs from Celery beat; safe to run at any time and any number of times."""
     from certificates.models import Certificate
-    from certificates.services import issue_for_cycle, queue_pdf
+    from certificates.services import CertificateError, issue_for_cycle, queue_pdf
 
     issued = 0
     just_issued: list[int] = []
     cycle_ids = list(_missing_cycles().order_by("pk").values_list("pk", flat=True)[:SWEEP_BATCH])
     for cycle_id in cycle_ids:
-        certificate, created = issue_for_cycle(cycle_id)
+        try:
+            certificate, created = issue_for_cycle(cycle_id)
+        except CertificateError:
+            logger.exception("cannot issue a certificate for cycle %s", cycle_id)
+            continue
         if created:
             issued += 1
             just_issued.append(certificate.pk)

@@ -61,3 +61,19 @@ def test_sweep_issues_the_missing_one_and_nothing_more(holder, module, cycle):
     again = sweep_certificates.apply(kwargs={"render_missing_pdfs": False}).get()
     assert again["issued"] == 0
     assert Certificate.objects.count() == 2
+
+
+def test_a_pdf_failure_does_not_break_the_completion(
+    cycle, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from certificates import pdf
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(pdf, "render_pdf_bytes", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_id = issue_certificate.apply(args=[cycle.pk]).get()
+    certificate = Certificate.objects.get(pk=certificate_id)
+    assert not certificate.pdf
+    assert "rendering the PDF" in caplog.text
