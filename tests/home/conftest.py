@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from home.demo import organisation
 from home.management.commands.seed_demo import Command as SeedDemo
 from organisation.models import Language
 from tests.organisation.factories import StaffMemberFactory
@@ -23,8 +24,14 @@ def swedish_learner(db):
 
 
 @pytest.fixture
+def demo_organisation(db):
+    """Only the demo organisation and accounts (fast), with the development passwords."""
+    return organisation.seed(show_passwords=True)
+
+
+@pytest.fixture
 def seeded(db, settings):
-    """The whole demo, with the development passwords."""
+    """The whole demo (`manage.py seed_demo`), with the development passwords."""
     settings.SHOW_DEMO_PASSWORDS = True
     out = io.StringIO()
     call_command("seed_demo", stdout=out)

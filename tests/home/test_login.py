@@ -100,17 +100,17 @@ def test_learner_cannot_open_the_wagtail_admin(client, swedish_learner):
 
 
 @pytest.mark.parametrize("username", ["hr-opetus", "hr-kaupunki", "toimittaja", "moderaattori"])
-def test_demo_editors_and_hr_can_open_the_wagtail_admin(client, seeded, username):
+def test_demo_editors_and_hr_can_open_the_wagtail_admin(client, demo_organisation, username):
     client.force_login(get_user_model().objects.get(username=username))
     assert client.get("/admin/").status_code == 200
 
 
-def test_demo_learner_has_no_admin(client, seeded):
+def test_demo_learner_has_no_admin(client, demo_organisation):
     client.force_login(get_user_model().objects.get(username="oppija"))
     assert client.get("/admin/").status_code == 302
 
 
-def test_the_admin_link_is_shown_only_to_admin_users(client, seeded):
+def test_the_admin_link_is_shown_only_to_admin_users(client, demo_organisation):
     User = get_user_model()
     client.force_login(User.objects.get(username="hr-opetus"))
     assert '<a href="/admin/">Ylläpito</a>' in client.get("/fi/").content.decode()

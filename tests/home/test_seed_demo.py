@@ -22,7 +22,7 @@ from organisation.models import (
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_the_city(seeded):
+def test_seed_demo_creates_the_city(demo_organisation):
     assert Division.objects.count() == 5
     assert 38 <= ServicePoint.objects.count() <= 45
     assert 400 <= StaffMember.objects.count() <= 410
@@ -33,13 +33,13 @@ def test_seed_demo_creates_the_city(seeded):
         assert division.name_fi and division.name_sv and division.name_en
 
 
-def test_demo_staff_speak_mostly_finnish_with_some_swedish_and_english(seeded):
+def test_demo_staff_speak_mostly_finnish_with_some_swedish_and_english(demo_organisation):
     languages = Counter(StaffMember.objects.values_list("language", flat=True))
     assert languages["fi"] > languages["sv"] > 0
     assert languages["en"] > 0
 
 
-def test_demo_staff_names_are_a_realistic_mix(seeded):
+def test_demo_staff_names_are_a_realistic_mix(demo_organisation):
     last_names = set(StaffMember.objects.values_list("last_name", flat=True))
     assert {"Virtanen", "Korhonen"} & last_names  # Finnish
     assert {"Lindqvist", "Sjöberg", "Åberg", "Nyberg"} & last_names  # Swedish
@@ -47,7 +47,7 @@ def test_demo_staff_names_are_a_realistic_mix(seeded):
     assert len(others & last_names) >= 3
 
 
-def test_demo_has_recent_hires_and_long_serving_staff(seeded):
+def test_demo_has_recent_hires_and_long_serving_staff(demo_organisation):
     from django.utils import timezone
 
     today = timezone.localdate()
@@ -56,14 +56,14 @@ def test_demo_has_recent_hires_and_long_serving_staff(seeded):
     assert any(d > 5 * 365 for d in days)
 
 
-def test_demo_staff_have_unique_emails_and_no_usable_password(seeded):
+def test_demo_staff_have_unique_emails_and_no_usable_password(demo_organisation):
     emails = [e.lower() for e in StaffMember.objects.values_list("email", flat=True)]
     assert len(emails) == len(set(emails))
     staff_user = StaffMember.objects.get(employee_id="D000001").user
     assert not staff_user.has_usable_password()
 
 
-def test_demo_accounts_have_their_roles(seeded):
+def test_demo_accounts_have_their_roles(demo_organisation):
     User = get_user_model()
     supervisor = StaffMember.objects.get(user__username="esihenkilo")
     assert sorted(supervisor.supervises.values_list("code", flat=True)) == ["KIR-KAL", "KIR-PAS"]
