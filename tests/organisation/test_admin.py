@@ -329,3 +329,13 @@ def test_service_point_listing_is_scoped(client, world):
 def test_the_menu_shows_organisation_to_hr_only(client, world):
     client.force_login(world["north_hr"])
     assert b"HR imports" in client.get(reverse("wagtailadmin_home")).content
+
+
+def test_the_import_screen_speaks_finnish_and_swedish(client, world):
+    hr = world["north_hr"]
+    client.force_login(hr)
+    profile = UserProfile.get_for_user(hr)
+    for language, text in (("fi", "Tarkista tiedosto"), ("sv", "Kontrollera filen")):
+        profile.preferred_language = language
+        profile.save()
+        assert text in client.get(reverse(IMPORT_UPLOAD)).content.decode()
