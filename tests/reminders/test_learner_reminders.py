@@ -317,3 +317,18 @@ def test_command_rejects_a_bad_date(db):
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("send_reminders", "--date", "2026-13-40")
+
+
+def test_the_schedule_runs_the_reminder_tasks(settings):
+    from learning.celery import app
+
+    app.loader.import_default_modules()
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    expected = {
+        "reminders.tasks.run_learner_reminders",
+        "reminders.tasks.run_supervisor_digests",
+        "reminders.tasks.run_welcome_messages",
+        "reminders.tasks.requeue_unsent_notifications",
+    }
+    assert expected <= tasks
+    assert expected <= set(app.tasks)
