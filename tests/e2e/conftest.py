@@ -9,11 +9,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told that this is safe. It is: the loop only waits for
-# the browser, and the ORM calls in fixtures never run inside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -46,12 +41,21 @@ def browser():
         pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an asyncio loop in this thread; Django refuses ORM calls from
+    # a thread with a running loop unless told that this is safe. It is: the loop only waits
+    # for the browser, and the tests' own ORM calls never run inside it.
+    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+    if saved is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
 
 
 @pytest.fixture
@@ -100,3 +104,11 @@ def eager_tasks():
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture
+def learner(site_url, eager_tasks):
+    """A Finnish learner with a required two-lesson module that has a quiz."""
+    from tests.e2e.data import learner_with_required_module
+
+    return learner_with_required_module()

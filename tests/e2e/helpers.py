@@ -55,3 +55,72 @@ def log_in(page, username: str, password: str, language: str = "fi") -> None:
     page.locator("#id_password").fill(password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+# --- learner steps ---------------------------------------------------------------------
+
+
+def open_required_module(page, title: str) -> None:
+    required = page.locator("section[aria-labelledby=required-heading]")
+    required.get_by_role("link", name=title).click()
+    assert page.get_by_role("heading", level=1).inner_text() == title
+
+
+def mark_lesson_done(page) -> None:
+    page.locator(".lesson-nav form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+# True/false options come in a fixed order: true first, then false.
+TRUE, FALSE = 1, 2
+
+
+def answer_quiz(page, answers: dict[int, str | int]) -> None:
+    """Choose, in question `number`, the option labelled `text` (or the option at that
+    position), then send the answers."""
+    for number, choice in answers.items():
+        question = page.locator(f"#question-{number}")
+        if isinstance(choice, int):
+            question.locator("input").nth(choice - 1).check()
+        else:
+            question.get_by_label(choice, exact=True).check()
+    page.locator("form.quiz-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def start_quiz(page) -> None:
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("form.quiz-form").is_visible()
+
+
+# --- keyboard ----------------------------------------------------------------------------
+
+
+def active(page, expression: str):
+    """Evaluate `expression` on the focused element (`el`)."""
+    return page.evaluate(f"(() => {{ const el = document.activeElement; return {expression}; }})()")
+
+
+def tab(page) -> None:
+    """Press Tab and check the newly focused control shows a visible focus indicator."""
+    page.keyboard.press("Tab")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+    )
+    outline_style, outline_width, box_shadow = style
+    visible = (outline_style != "none" and outline_width != "0px") or box_shadow != "none"
+    tag = active(page, "el.outerHTML.slice(0, 120)")
+    assert visible, f"no visible focus indicator on {tag}"
+
+
+def tab_to(page, selector: str, limit: int = 60) -> None:
+    """Press Tab until the first element matching `selector` has focus; fails if it cannot
+    be reached with the keyboard or any control on the way has no visible focus."""
+    target = page.locator(selector).first
+    for _ in range(limit):
+        tab(page)
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{selector} could not be reached with the Tab key")

@@ -14,6 +14,8 @@ from tests.e2e import data
 from tests.e2e.helpers import check_page, log_in, screenshot
 from tests.organisation.factories import StaffMemberFactory, UserFactory
 
+pytestmark = pytest.mark.e2e
+
 MODULE = "Selkokieli asiakaspalvelussa"
 LESSONS = ["Mitä selkokieli on", "Selkokielen keinot"]
 QUIZ = "Selkokielen tietovisa"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from home.demo.organisation import _hr_group
@@ -17,6 +18,8 @@ from tests.organisation.factories import (
     StaffMemberFactory,
     make_hr_user,
 )
+
+pytestmark = pytest.mark.e2e
 
 
 def test_hr_user_filters_exports_and_stays_in_their_division(browser, site_url):

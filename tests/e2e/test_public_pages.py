@@ -10,6 +10,8 @@ from tests.e2e import data
 from tests.e2e.helpers import check_page, log_in
 from tests.organisation.factories import StaffMemberFactory, UserFactory
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():

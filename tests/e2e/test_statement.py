@@ -6,6 +6,8 @@ from django.core.cache import cache
 
 from tests.e2e.helpers import check_page
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture(autouse=True)
 def _clear_rate_limits():
