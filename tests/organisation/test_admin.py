@@ -339,3 +339,11 @@ def test_the_import_screen_speaks_finnish_and_swedish(client, world):
         profile.preferred_language = language
         profile.save()
         assert text in client.get(reverse(IMPORT_UPLOAD)).content.decode()
+
+
+def test_staff_search_by_name_stays_in_scope(client, world):
+    client.force_login(world["north_hr"])
+    found = client.get(reverse(STAFF_INDEX), {"q": "Pohjola"}).content.decode()
+    assert world["north_staff"].employee_id in found
+    hidden = client.get(reverse(STAFF_INDEX), {"q": "Etelä"}).content.decode()
+    assert world["south_staff"].employee_id not in hidden
