@@ -444,3 +444,9 @@ def test_service_point_dry_run_changes_nothing():
     assert str(summary) == "created 3, updated 0, deactivated 0, unchanged 0"
     assert not Division.objects.exists()
     assert not ServicePoint.objects.exists()
+
+
+def test_windows_line_endings_and_quoted_fields(points):
+    data = staff_csv(2).replace("\n", "\r\n").replace("Åsa", '"Åsa, Maria"')
+    assert import_staff(data.encode("utf-8")).created == 2
+    assert StaffMember.objects.filter(first_name="Åsa, Maria").exists()
