@@ -110,6 +110,9 @@ def _as_uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
+as_uuid = _as_uuid
+
+
 def modules_for_keys(keys: Iterable[uuid.UUID]) -> dict[uuid.UUID, Module]:
     """Module descriptions (Finnish slug, title in the active language), one query."""
     keys = {_as_uuid(k) for k in keys}

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from reports.coverage import (
     Module,
     Scope,
     StatusRow,
+    as_uuid,
     coverage_rows,
     percent,
     roll_up,
@@ -100,6 +102,7 @@ class Overview:
     rows: list[CoverageRow]
     trend_dates: list[datetime.date]
     trends: list[tuple[str, list[Decimal | None]]]
+    page_obj: object = None
 
 
 def _change(now: Decimal | None, before: Decimal | None) -> Decimal | None:
@@ -112,28 +115,55 @@ def _meets(pct: Decimal | None, target: int) -> bool | None:
     return None if pct is None else pct >= target
 
 
-def snapshot_totals(scope: Scope, date: datetime.date):
-    """Counts of the latest snapshot on or before `date`: (date, {(sp, key): Counts})."""
-    points = scope.service_point_queryset()
-    snapshots = CoverageSnapshot.objects.filter(service_point__in=points.values("pk"))
+def _snapshots(scope: Scope):
+    snapshots = CoverageSnapshot.objects.filter(
+        service_point__in=scope.service_point_queryset().values("pk")
+    )
     if scope.module_keys is not None:
         snapshots = snapshots.filter(module_key__in=scope.module_keys)
-    found = snapshots.filter(date__lte=date).aggregate(d=Max("date"))["d"]
-    if found is None:
-        return None, {}
+    return snapshots
+
+
+def snapshot_date_on_or_before(scope: Scope, date: datetime.date) -> datetime.date | None:
+    return _snapshots(scope).filter(date__lte=date).aggregate(d=Max("date"))["d"]
+
+
+def snapshot_cells(scope: Scope, date: datetime.date, point_ids) -> dict:
+    """{(service point id, module key): Counts} of the snapshot of `date` for the points."""
     result = {}
-    for sp, key, division, r, c, i, n, o in snapshots.filter(date=found).values_list(
-        "service_point_id",
-        "module_key",
-        "division_id",
-        "required",
-        "covered",
-        "in_progress",
-        "not_started",
-        "overdue",
+    for sp, key, r, c, i, n, o in (
+        _snapshots(scope)
+        .filter(date=date, service_point_id__in=point_ids)
+        .values_list(
+            "service_point_id",
+            "module_key",
+            "required",
+            "covered",
+            "in_progress",
+            "not_started",
+            "overdue",
+        )
     ):
-        result[(sp, uuid.UUID(str(key)))] = (division, Counts(r, c, i, n, o))
-    return found, result
+        result[(sp, as_uuid(key))] = Counts(r, c, i, n, o)
+    return result
+
+
+def snapshot_division_sums(scope: Scope, date: datetime.date) -> dict[int, Counts]:
+    """{division id: Counts} summed in SQL over the snapshot of `date` within the scope."""
+    return {
+        row["division_id"]: Counts(row["r"], row["c"], row["i"], row["n"], row["o"])
+        for row in _snapshots(scope)
+        .filter(date=date)
+        .values("division_id")
+        .annotate(
+            r=Sum("required"),
+            c=Sum("covered"),
+            i=Sum("in_progress"),
+            n=Sum("not_started"),
+            o=Sum("overdue"),
+        )
+        .order_by()
+    }
 
 
 def trend_series(scope: Scope, as_of: datetime.date, limit: int = 8):
@@ -173,15 +203,23 @@ def trend_series(scope: Scope, as_of: datetime.date, limit: int = 8):
 
 
 def build_overview(
-    scope: Scope, as_of: datetime.date, since: datetime.date | None, user
+    scope: Scope,
+    as_of: datetime.date,
+    since: datetime.date | None,
+    user,
+    *,
+    page: int | str | None = None,
+    per_page: int = 25,
 ) -> Overview:
+    """Everything the overview shows. Cells (per module, with their change) are filled for
+    the service points of `page` only (all of them when page is None, for exports)."""
     settings = ReportSettings.load()
     target, threshold = settings.target_percent, settings.small_group_threshold
     rows = coverage_rows(scope, as_of)
     point_ids = {r.service_point.pk for r in rows}
     sizes = staff_counts(point_ids)
     own = supervised_point_ids(user)
-    snapshot_date, before = snapshot_totals(scope, since) if since else (None, {})
+    snapshot_date = snapshot_date_on_or_before(scope, since) if since else None
 
     modules = sorted({r.module.key: r.module for r in rows}.values(), key=lambda m: m.title)
     lines: dict[int, PointLine] = {}
@@ -197,20 +235,6 @@ def build_overview(
             )
         line.add(row)
         line.rows.append(row)
-        if line.suppressed:
-            line.cells[row.module.key] = Cell(counts=None)
-        else:
-            previous = before.get((sp.pk, row.module.key))
-            line.cells[row.module.key] = Cell(
-                counts=row,
-                meets_target=_meets(row.coverage_percent, target),
-                change=_change(
-                    row.coverage_percent, previous[1].coverage_percent if previous else None
-                ),
-            )
-    for line in lines.values():
-        line.meets_target = _meets(line.coverage_percent, target)
-        line.cell_list = [line.cells.get(m.key) for m in modules]
     points = sorted(
         lines.values(),
         key=lambda p: (
@@ -220,10 +244,30 @@ def build_overview(
             p.service_point.code,
         ),
     )
+    page_obj = Paginator(points, per_page).get_page(page) if page is not None else None
+    shown = list(page_obj.object_list) if page_obj is not None else points
+    before = (
+        snapshot_cells(scope, snapshot_date, [p.service_point.pk for p in shown])
+        if snapshot_date
+        else {}
+    )
+    for line in shown:
+        line.meets_target = _meets(line.coverage_percent, target)
+        for row in line.rows:
+            if line.suppressed:
+                line.cells[row.module.key] = Cell(counts=None)
+                continue
+            previous = before.get((line.service_point.pk, row.module.key))
+            line.cells[row.module.key] = Cell(
+                counts=row,
+                meets_target=_meets(row.coverage_percent, target),
+                change=_change(
+                    row.coverage_percent, previous.coverage_percent if previous else None
+                ),
+            )
+        line.cell_list = [line.cells.get(m.key) for m in modules]
 
-    before_by_division: dict[int, Counts] = defaultdict(Counts)
-    for division_id, counts in before.values():
-        before_by_division[division_id].add(counts)
+    before_by_division = snapshot_division_sums(scope, snapshot_date) if snapshot_date else {}
     divisions = []
     for group in roll_up(rows, key=lambda r: r.division):
         size = sum(sizes.get(p, 0) for p in {r.service_point.pk for r in group.rows})
@@ -243,7 +287,7 @@ def build_overview(
         )
     divisions.sort(key=lambda d: (d.coverage_percent is None, d.coverage_percent or 0, d.code))
     city_counts = total(rows)
-    before_total = total(c for _d, c in before.values()) if before else None
+    before_total = total(before_by_division.values()) if before_by_division else None
     city = GroupLine(
         **city_counts.as_dict(),
         label=_("Total"),
@@ -269,6 +313,7 @@ def build_overview(
         rows=rows,
         trend_dates=trend_dates,
         trends=trends,
+        page_obj=page_obj,
     )
 
 

@@ -8,7 +8,6 @@ Personal-data views and every export are recorded in the audit trail.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -86,28 +85,32 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
 class CoverageOverviewView(ReportView):
     template_name = "reports/overview.html"
     page_title = gettext_lazy("Coverage")
-    points_per_page = 50
+    points_per_page = 25
 
     def get(self, request, *args, **kwargs):
         form = self.get_form()
         if not form.is_valid():
             return self.invalid(form)
         data = form.cleaned_data
-        overview = build_overview(form.scope(), data["as_of"], data.get("since"), request.user)
         fmt = self.export_format()
+        overview = build_overview(
+            form.scope(),
+            data["as_of"],
+            data.get("since"),
+            request.user,
+            page=None if fmt else (request.GET.get("page") or 1),
+            per_page=self.points_per_page,
+        )
         if fmt:
             self.audit("reports.export_overview", "coverage", form, fmt)
             headers, rows = overview_export(overview)
             return spreadsheet_response(fmt, f"coverage-{data['as_of'].isoformat()}", headers, rows)
-        page_obj = Paginator(overview.points, self.points_per_page).get_page(
-            request.GET.get("page")
-        )
         page_params = request.GET.copy()
         page_params.pop("page", None)
         context = self.get_context_data(
             form=form,
             overview=overview,
-            page_obj=page_obj,
+            page_obj=overview.page_obj,
             page_query=page_params.urlencode(),
             export_links=self.export_links(),
             filter_query=self._filter_query(),
