@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -134,6 +135,13 @@ class ReminderPause(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} – {self.until}"
+
+    def clean(self):
+        super().clean()
+        if self.until is not None and self.pk is None and self.until < timezone.localdate():
+            raise ValidationError(
+                {"until": _("The end date of a new pause cannot be in the past.")}
+            )
 
 
 class WelcomeLedger(models.Model):

@@ -121,7 +121,7 @@ def test_staff_without_hr_cannot_open_the_list(client, people):
 
 def test_hr_pauses_a_person_in_scope(hr_client, people):
     own, _other = people
-    until = datetime.date(2026, 6, 30)
+    until = datetime.date.today() + datetime.timedelta(days=30)
 
     response = hr_client.post(
         reverse("reminder_pauses:add"),
@@ -141,7 +141,7 @@ def test_a_tampered_post_for_someone_out_of_scope_is_refused(hr_client, people):
     _own, other = people
 
     response = hr_client.post(
-        reverse("reminder_pauses:add"), {"staff": other.pk, "until": "2026-06-30"}
+        reverse("reminder_pauses:add"), {"staff": other.pk, "until": "2099-06-30"}
     )
 
     assert response.status_code == 200  # the form again, with the error
@@ -160,3 +160,13 @@ def test_pauses_outside_scope_cannot_be_edited_or_deleted(hr_client, people):
     assert status_of(hr_client, reverse("reminder_pauses:edit", args=[theirs.pk])) == 404
     assert status_of(hr_client, reverse("reminder_pauses:delete", args=[theirs.pk]), "post") == 404
     assert ReminderPause.objects.filter(pk=theirs.pk).exists()
+
+
+def test_a_new_pause_cannot_end_in_the_past(hr_client, people):
+    response = hr_client.post(
+        reverse("reminder_pauses:add"), {"staff": people[0].pk, "until": "2020-01-31"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["until"]
+    assert not ReminderPause.objects.exists()
