@@ -211,7 +211,7 @@ def start_attempt(staff: StaffMember, quiz: QuizPage, *, now=None, rng=None) -> 
     return attempt
 
 
-def submit_attempt(staff: StaffMember, attempt_id: int, data, *, now=None) -> SubmitOutcome:
+def submit_attempt(staff: StaffMember | int, attempt_id: int, data, *, now=None) -> SubmitOutcome:
     """Grade an attempt exactly once.
 
     Raises Attempt.DoesNotExist for another learner's attempt (a 404), TamperedSubmission
@@ -223,7 +223,7 @@ def submit_attempt(staff: StaffMember, attempt_id: int, data, *, now=None) -> Su
         attempt = (
             Attempt.objects.select_for_update(of=("self",))
             .select_related("cycle")
-            .get(pk=attempt_id, staff=staff)
+            .get(pk=attempt_id, staff_id=getattr(staff, "pk", staff))
         )
         if attempt.submitted_at is not None:
             return SubmitOutcome(attempt=attempt, graded_now=False)

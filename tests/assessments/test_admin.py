@@ -184,3 +184,19 @@ def test_people_index_query_count(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(15):
         response = client.get(reverse("assessments_people"))
     assert response.status_code == 200
+
+
+def test_editor_preview_shows_the_answer_key(rf, editor, quiz):
+    request = rf.get("/")
+    request.user = editor
+    response = quiz.page.serve_preview(request, quiz.page.default_preview_mode)
+    response.render()
+    html = response.content.decode()
+    assert "Ensimmäinen" in html and "Oikea" in html
+    assert html.count("✓") >= 2
+
+
+def test_preview_is_refused_without_admin_access(rf, learner, quiz):
+    request = rf.get("/")
+    request.user = learner.user
+    assert quiz.page.serve_preview(request, quiz.page.default_preview_mode).status_code == 403
