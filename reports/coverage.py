@@ -295,14 +295,16 @@ def city_counts(as_of: datetime.date, role_id: int | None = None, *, refresh: bo
     """The whole city's counts for `as_of` (and a role filter), kept in the cache for
     REPORTS_CACHE_SECONDS so that every report screen, export and API page of the same
     day is served from one computation. `refresh=True` recomputes (the warm-up task)."""
-    key = f"reports:coverage:v1:{as_of.isoformat()}:{role_id or '-'}"
-    if not refresh:
-        hit = cache.get(key)
-        if hit is not None:
-            return hit
-    result = coverage_counts(Scope(role_id=role_id), as_of)
-    cache.set(key, result, _cache_seconds())
-    return result
+    key = f"reports:coverage:v2:{as_of.isoformat()}:{role_id or '-'}"
+    packed = None if refresh else cache.get(key)
+    if packed is None:
+        result = coverage_counts(Scope(role_id=role_id), as_of)
+        # Plain ints and hex strings: fast to pickle and unpickle for a shared cache.
+        packed = [(sp, k.hex, *c.as_dict().values()) for sp, k, c in result]
+        cache.set(key, packed, _cache_seconds())
+        return result
+    keys = {h: uuid.UUID(hex=h) for h in {row[1] for row in packed}}
+    return [(sp, keys[h], Counts(r, c, i, n, o)) for sp, h, r, c, i, n, o in packed]
 
 
 def scoped_counts(scope: Scope, as_of: datetime.date | None = None):

@@ -269,14 +269,16 @@ def build_overview(
 
     before_by_division = snapshot_division_sums(scope, snapshot_date) if snapshot_date else {}
     divisions = []
-    for group in roll_up(rows, key=lambda r: r.division):
-        size = sum(sizes.get(p, 0) for p in {r.service_point.pk for r in group.rows})
-        previous = before_by_division.get(group.key.pk)
+    division_of = {line.service_point.division_id: line.service_point.division for line in points}
+    for group in roll_up(points, key=lambda line: line.service_point.division_id):
+        size = sum(line.staff_count for line in group.rows)
+        previous = before_by_division.get(group.key)
+        division = division_of[group.key]
         divisions.append(
             GroupLine(
                 **group.as_dict(),
-                label=group.key.name,
-                code=group.key.code,
+                label=division.name,
+                code=division.code,
                 staff_count=size,
                 suppressed=size < threshold,
                 meets_target=_meets(group.coverage_percent, target),
@@ -286,7 +288,7 @@ def build_overview(
             )
         )
     divisions.sort(key=lambda d: (d.coverage_percent is None, d.coverage_percent or 0, d.code))
-    city_counts = total(rows)
+    city_counts = total(points)
     before_total = total(before_by_division.values()) if before_by_division else None
     city = GroupLine(
         **city_counts.as_dict(),
