@@ -332,3 +332,22 @@ def test_the_schedule_runs_the_reminder_tasks(settings):
     }
     assert expected <= tasks
     assert expected <= set(app.tasks)
+
+
+def test_a_revoked_certificate_makes_the_module_due_again(
+    module_a, frozen, django_capture_on_commit_callbacks
+):
+    from certificates.services import revoke
+
+    require(module_a, due_date=TODAY - 30 * DAY)
+    person = StaffMemberFactory(language="en")
+    certificate = complete(person, module_a, on=TODAY - 40 * DAY)
+    run(django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+
+    revoke(certificate, None, "Issued by mistake")
+    run(django_capture_on_commit_callbacks)
+
+    assert len(mail.outbox) == 1
+    assert "Encounters and diversity" in mail.outbox[0].body
+    assert Notification.objects.get().items[0]["state"] == "overdue"
