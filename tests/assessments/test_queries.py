@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 # Session, user, staff member; savepoint, lock the attempt (with its cycle), update it,
 # insert the responses (one statement), release; passing adds the one completion check in courses
 # (savepoint, cycle lock, module and lessons, progress, the quiz gate, completing).
-PASSING_SUBMIT_QUERIES = 18
+PASSING_SUBMIT_QUERIES = 17
 FAILING_SUBMIT_QUERIES = 8
 
 
