@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from courses.models import CourseIndexPage
 from tests.courses.factories import RequirementFactory, make_module
@@ -47,14 +49,17 @@ def test_unknown_filter_values_are_ignored(learner_client, modules):
     assert len(titles(response)) == 3
 
 
-def test_catalogue_query_count_does_not_grow(
-    learner_client, modules, django_assert_max_num_queries
-):
+def test_catalogue_query_count_does_not_grow(learner_client, modules):
     index = modules[0].index
-    learner_client.get(index.url)
-    with django_assert_max_num_queries(16):
-        learner_client.get(index.url)
+    learner_client.get(index.url)  # warm the site-root cache
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert learner_client.get(index.url).status_code == 200
+        return len(queries)
+
+    with_3 = count()
     for _ in range(5):
         make_module(translations=()).module.tags.add("lisää")
-    with django_assert_max_num_queries(16):
-        learner_client.get(index.url)
+    assert count() == with_3
+    assert with_3 <= 20
