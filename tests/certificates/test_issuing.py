@@ -64,16 +64,21 @@ def test_sweep_issues_the_missing_one_and_nothing_more(holder, module, cycle):
 
 
 def test_a_pdf_failure_does_not_break_the_completion(
-    cycle, monkeypatch, caplog, django_capture_on_commit_callbacks
+    cycle, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from certificates import pdf
+    from unittest import mock
+
+    from certificates import pdf, tasks
 
     def broken(*args, **kwargs):
         raise RuntimeError("no fonts")
 
     monkeypatch.setattr(pdf, "render_pdf_bytes", broken)
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        mock.patch.object(tasks.logger, "exception") as logged,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         certificate_id = issue_certificate.apply(args=[cycle.pk]).get()
     certificate = Certificate.objects.get(pk=certificate_id)
     assert not certificate.pdf
-    assert "rendering the PDF" in caplog.text
+    assert logged.call_args.args[0].startswith("rendering the PDF")
