@@ -203,6 +203,15 @@ CELERY_BEAT_SCHEDULE["reports-warm-coverage-cache"] = {
 # Seconds the city-wide coverage counts are reused by report screens, exports and the API.
 REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=600)
 
+# Certificates: issue what a broker outage left unissued and render missing PDFs.
+CELERY_BEAT_SCHEDULE["certificates-sweep"] = {
+    "task": "certificates.tasks.sweep_certificates",
+    "schedule": 15 * 60,
+}
+# Public certificate verification: requests per client address (django-ratelimit rate).
+# Behind a reverse proxy set RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR").
+CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
+
 # Reminders (times in CELERY_TIMEZONE): learner reminders daily, the supervisor digest on
 # Monday mornings, welcome messages hourly (the same run queues again anything unsent).
 from celery.schedules import crontab  # noqa: E402
