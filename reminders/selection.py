@@ -22,12 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from certificates.models import Certificate
 from courses.models import CoursePage, ModuleCycle
 from reminders import conf
+from reminders.models import WelcomeLedger
 
 OVERDUE = "overdue"
 DUE_SOON = "due_soon"
@@ -59,6 +61,36 @@ def required_rows(
         service_point_ids=None if service_point_ids is None else list(service_point_ids),
         active_only=True,
     )
+
+
+def _as_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def unwelcomed_rows() -> list[tuple[int, uuid.UUID, datetime.date]]:
+    """Like `required_rows()`, but only the person x module pairs without a welcome record:
+    the requirement rule's SQL (`courses.requirements.required_rows_sql`) composed with an
+    anti-join in the database, so the hourly run does not load every record."""
+    from courses.requirements import required_rows_sql
+
+    sql, params = required_rows_sql(active_only=True)
+    # Only a table name from model metadata is interpolated; every value is a bound parameter.
+    ledger = WelcomeLedger._meta.db_table
+    query = (
+        f"SELECT req.staff_id, req.module_key, req.due_date FROM ({sql}) req "  # noqa: S608
+        f"WHERE NOT EXISTS (SELECT 1 FROM {ledger} w "
+        "WHERE w.staff_id = req.staff_id AND w.module_key = req.module_key)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return [
+            (staff_id, uuid.UUID(str(key)), _as_date(due))
+            for staff_id, key, due in cursor.fetchall()
+        ]
 
 
 def done_pairs(staff_ids: Iterable[int], module_keys: Iterable[uuid.UUID], today) -> set:

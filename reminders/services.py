@@ -215,9 +215,7 @@ def plan_welcome_messages(today: datetime.date | None = None) -> tuple[RunResult
     """(result, {dedupe_key: [module keys]}, [(staff_id, key) already covered])."""
     today = today or timezone.localdate()
     result = RunResult()
-    rows = selection.required_rows()
-    seen = set(WelcomeLedger.objects.values_list("staff_id", "module_key"))
-    new = [(s, k, due) for s, k, due in rows if (s, k) not in seen]
+    new = selection.unwelcomed_rows()
     if not new:
         return result, {}, []
     staff_ids = {s for s, _k, _d in new}
