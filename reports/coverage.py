@@ -250,8 +250,9 @@ def _fetchall(sql: str, params: list) -> list[tuple]:
             cursor.execute(sql, params)
             return cursor.fetchall()
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")
-        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(
+            "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
+        )
         cursor.execute(sql, params)
         return cursor.fetchall()
 
