@@ -182,6 +182,12 @@ class LessonPage(Page):
 
         return views.lesson_page(request, self, *args, **kwargs)
 
+    def serve_preview(self, request, mode_name):
+        # Editors preview drafts: no login redirect, no enrolment, no live checks.
+        from courses import views
+
+        return views.lesson_preview(request, self)
+
 
 # --- required training --------------------------------------------------------------------
 

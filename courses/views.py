@@ -50,3 +50,16 @@ def lesson_page(request, lesson: LessonPage, *args, **kwargs):
     context = lesson.get_context(request, *args, **kwargs)
     context.update(lesson_context(staff, lesson, module))
     return TemplateResponse(request, "courses/lesson_page.html", context)
+
+
+def lesson_preview(request, lesson: LessonPage):
+    """Wagtail preview of a (possibly unsaved or unpublished) lesson for editors."""
+    try:
+        module = lesson.get_parent().specific if lesson.path else None
+    except Exception:  # an unsaved page may not have a resolvable parent yet
+        module = None
+    context = lesson.get_context(request)
+    if isinstance(module, CoursePage):
+        context.update(lesson_context(None, lesson, module))
+    context.update({"staff": None, "preview": True})
+    return TemplateResponse(request, "courses/lesson_page.html", context)

@@ -40,3 +40,21 @@ def test_module_image_needs_alt_text(tree):
     assert "image_alt" in error.value.message_dict
     tree.module.image_alt = "Kaksi ihmistä palvelutiskillä"
     tree.module.full_clean()
+
+
+@pytest.mark.django_db
+def test_draft_lesson_and_module_can_be_previewed(tree):
+    from django.contrib.auth import get_user_model
+    from django.test import RequestFactory
+
+    lesson = LessonPage.objects.get(pk=tree.lessons[0].pk)
+    lesson.unpublish()
+    lesson.title = "Luonnos"
+    editor = get_user_model().objects.create_superuser("editor", "e@example.fi", "pw-123456")
+    request = RequestFactory().get("/admin/")
+    request.user = editor
+    response = lesson.make_preview_request(request)
+    assert response.status_code == 200
+    assert "Luonnos" in response.render().content.decode()
+    module = CoursePage.objects.get(pk=tree.module.pk)
+    assert module.make_preview_request(request).status_code == 200
