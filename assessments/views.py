@@ -45,11 +45,33 @@ def localized_quiz(quiz_key) -> QuizPage | None:
     return pages[0] if pages else None
 
 
+def _texts_in_language_of(page: QuizPage, attempt: Attempt) -> dict:
+    """Question and option texts of `page` by id, when the learner now views the quiz in
+    another language than the one the attempt was started in; else {}. Only texts: what
+    is graded stays the snapshot."""
+    if attempt.language == page.locale.language_code:
+        return {}
+    texts = {}
+    for block in page.questions:
+        value = block.value
+        if block.block_type == "true_false":
+            texts[block.id] = (value["statement"], {"true": _("True"), "false": _("False")})
+        else:
+            options = {child.id: child.value["text"] for child in value["options"].bound_blocks}
+            texts[block.id] = (value["question"], options)
+    return texts
+
+
 def _form_response(request, page, attempt, *, answers=None, missing=(), status=200):
     questions = grading.public_questions(attempt.snapshot)
     answers = answers or {}
     missing = set(missing)
+    localized = _texts_in_language_of(page, attempt)
     for q in questions:
+        if q["id"] in localized:
+            q["text"], options = localized[q["id"]]
+            for option in q["options"]:
+                option["text"] = options.get(option["id"], option["text"])
         q["chosen"] = answers.get(q["id"], [])
         q["error"] = q["id"] in missing
     context = {

@@ -322,3 +322,23 @@ def test_unpublished_quiz_does_not_hold_the_module_back(learner, tree, quiz):
     quiz.translations["sv"].unpublish()
     cycle = course_services.mark_lesson_done(learner, tree.lessons[0])
     assert cycle.completed_at is not None
+
+
+def test_open_attempt_follows_a_language_switch_but_keeps_its_questions(
+    learner_client, learner, tree
+):
+    quiz = make_quiz(tree, [single("Kysymys", [("Kyllä", True), ("Ei", False)])])
+    sv_page = quiz.translations["sv"]
+    raw = sv_page.questions.raw_data
+    raw[0]["value"]["question"] = "Fråga"
+    raw[0]["value"]["options"][0]["value"]["text"] = "Ja"
+    sv_page.questions = raw
+    sv_page.save_revision().publish()
+    start(learner_client, quiz)
+    attempt = open_attempt(learner, quiz)
+    html = learner_client.get(sv_page.url).content.decode()
+    assert "Fråga" in html and "Ja" in html and "Kysymys" not in html
+    response = submit(learner_client, attempt, answers_for(attempt))
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.passed
