@@ -26,3 +26,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
         if "worker" in item.keywords and not has_broker:
             item.add_marker(skip_worker)
+
+
+@pytest.fixture(autouse=True)
+def _eager_tasks_unless_worker(request):
+    """Celery tasks run in-process in every test, even when a broker is configured (CI's
+    PostgreSQL run), so no test waits for a worker that is not there; tests marked
+    `worker` start a real worker and use the broker."""
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    from learning.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
