@@ -43,6 +43,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     """Base: only HR and supervisors; a filter form bound to the query string."""
 
     header_icon = "table"
+    breadcrumbs_items: list = []  # the page's own title heads the page
     with_points = True
 
     def dispatch(self, request, *args, **kwargs):
@@ -211,6 +212,7 @@ class PersonReportView(ReportView):
 
 class HRView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "key"
+    breadcrumbs_items: list = []
 
     def dispatch(self, request, *args, **kwargs):
         if not is_hr(request.user):
