@@ -72,7 +72,7 @@ class CoverageFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("since") is None and data.get("as_of"):
+        if "since" in self.fields and data.get("since") is None and data.get("as_of"):
             data["since"] = data["as_of"] - datetime.timedelta(days=30)
         return data
 

@@ -128,6 +128,7 @@ class CoverageOverviewView(ReportView):
 class ServicePointReportView(ReportView):
     template_name = "reports/service_point.html"
     with_points = False
+    drop_fields = ("since",)
 
     def get(self, request, pk, *args, **kwargs):
         scoped = ServicePoint.objects.for_user(request.user)
@@ -165,6 +166,7 @@ class ServicePointReportView(ReportView):
 class PersonReportView(ReportView):
     template_name = "reports/person.html"
     with_points = False
+    drop_fields = ("since", "role")
 
     def get(self, request, pk, *args, **kwargs):
         staff = get_object_or_404(
