@@ -211,7 +211,9 @@ def run_learner_reminders(*, today: datetime.date | None = None, dry_run: bool =
 # --- welcome messages ----------------------------------------------------------------------
 
 
-def plan_welcome_messages(today: datetime.date | None = None) -> tuple[RunResult, dict, list]:
+def plan_welcome_messages(
+    today: datetime.date | None = None, *, include_paused: bool = False
+) -> tuple[RunResult, dict, list]:
     """(result, {dedupe_key: [module keys]}, [(staff_id, key) already covered])."""
     today = today or timezone.localdate()
     result = RunResult()
@@ -221,7 +223,7 @@ def plan_welcome_messages(today: datetime.date | None = None) -> tuple[RunResult
     staff_ids = {s for s, _k, _d in new}
     done = selection.done_pairs(staff_ids, {k for _s, k, _d in new}, today)
     recipients = _recipients(staff_ids)
-    paused = paused_until(today)
+    paused = {} if include_paused else paused_until(today)
     covered: list[tuple[int, uuid.UUID]] = []
     todo: dict[int, list[selection.Item]] = {}
     for staff_id, key, due in new:
@@ -269,7 +271,7 @@ def run_welcome_messages(
 
     `baseline=True` records every current person x module as welcomed without sending
     anything (run it once when switching welcome messages on for an existing staff)."""
-    result, ledger, covered = plan_welcome_messages(today)
+    result, ledger, covered = plan_welcome_messages(today, include_paused=baseline)
     if baseline:
         pairs = covered + [
             (p.staff.pk, uuid.UUID(k)) for p in result.planned for k in _keys_of(p.items)

@@ -91,11 +91,16 @@ def test_baseline_records_existing_staff_without_sending(
     module_a, frozen, django_capture_on_commit_callbacks
 ):
     require(module_a)
-    StaffMemberFactory.create_batch(3)
+    existing = StaffMemberFactory.create_batch(3)
+    ReminderPause.objects.create(staff=existing[0], until=TODAY + DAY)
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_welcome_messages", "--baseline")
     assert mail.outbox == [] and WelcomeLedger.objects.count() == 3
+
+    frozen.shift(2 * DAY)  # the pause has ended: still nothing for the existing staff
+    run(django_capture_on_commit_callbacks)
+    assert mail.outbox == []
 
     newcomer = StaffMemberFactory(start_date=TODAY)
     run(django_capture_on_commit_callbacks)
