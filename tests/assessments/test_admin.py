@@ -200,3 +200,19 @@ def test_preview_is_refused_without_admin_access(rf, learner, quiz):
     request = rf.get("/")
     request.user = learner.user
     assert quiz.page.serve_preview(request, quiz.page.default_preview_mode).status_code == 403
+
+
+def test_person_attempts_page_query_count_does_not_grow(
+    client, quiz, django_assert_max_num_queries
+):
+    person = StaffMemberFactory()
+    for _ in range(6):
+        attempt = services.start_attempt(person, quiz.page)
+        services.submit_attempt(person, attempt.pk, _qd(answers_for(attempt, correct=False)))
+    hr = _admin(make_hr_user(city_wide=True))
+    client.force_login(hr)
+    # Admin chrome, scope, the person, their attempts, quiz titles, the audit record (with
+    # Wagtail's reference index): none of it per attempt.
+    with django_assert_max_num_queries(22):
+        response = client.get(reverse("assessments_staff_attempts", args=[person.pk]))
+    assert response.content.decode().count("<tr>") == 7
