@@ -35,11 +35,23 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
+# The database as the migrations left it, serialized by pytest-django at setup; see `site_url`.
+_MIGRATED_STATE: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not CHROMIUM.exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
+
+    # Once Playwright runs its event loop in this thread, asgiref treats the thread as async
+    # and Django hands out a new connection object, without the serialized migration state
+    # pytest-django stored on the first one. Keep that state to hand over (see `site_url`).
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if contents:
+        _MIGRATED_STATE["default"] = contents
 
     # Playwright's sync API runs an asyncio loop in this thread; Django refuses ORM calls from
     # a thread with a running loop unless told that this is safe. It is: the loop only waits
@@ -63,6 +75,14 @@ def site_url(live_server, django_db_serialized_rollback):
     """The live server's address. Each browser test gets the database exactly as the
     migrations left it (site, home page, locales, Wagtail groups and workflow): the
     serialized rollback restores what the previous test's flush removed."""
+    from django.db import connections
+
+    connection = connections["default"]
+    if not hasattr(connection, "_test_serialized_contents") and "default" in _MIGRATED_STATE:
+        # First browser test on this connection object (see `browser`): restore now, and
+        # let the serialized rollback do it from here on.
+        connection._test_serialized_contents = _MIGRATED_STATE["default"]
+        connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
     return live_server.url
 
 
