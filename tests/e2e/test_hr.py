@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from home.demo.organisation import _hr_group
 from tests.courses.factories import RequirementFactory, make_module
 from tests.e2e import data
-from tests.e2e.helpers import screenshot
+from tests.e2e.helpers import check_page
 from tests.organisation.factories import (
     DivisionFactory,
     ServicePointFactory,
@@ -53,7 +53,7 @@ def test_hr_user_filters_exports_and_stays_in_their_division(browser, site_url):
     page.get_by_role("button", name="Reports").click()
     page.get_by_role("link", name="Coverage").click()
     page.wait_for_url("**/admin/reports/coverage/")
-    screenshot(page, "hr-01-coverage")
+    check_page(page, "hr-01-coverage")
     options = page.locator("#id_service_point option").evaluate_all(
         "options => options.map(o => o.value)"
     )
@@ -68,7 +68,7 @@ def test_hr_user_filters_exports_and_stays_in_their_division(browser, site_url):
     assert "service_point=KUVA-LIB" in page.url
     main = page.locator("main").inner_text()
     assert "KUVA-LIB" in main and "KUVA-POOL" not in main
-    screenshot(page, "hr-02-coverage-filtered")
+    check_page(page, "hr-02-coverage-filtered")
 
     # Export the filtered table as XLSX.
     with page.expect_download() as download_info:
@@ -84,7 +84,7 @@ def test_hr_user_filters_exports_and_stays_in_their_division(browser, site_url):
     # Open the service point's own report.
     page.locator(f"main a[href$='/coverage/service-point/{library.pk}/']").first.click()
     assert page.url.endswith(f"/admin/reports/coverage/service-point/{library.pk}/")
-    screenshot(page, "hr-03-service-point")
+    check_page(page, "hr-03-service-point")
 
     # Another division's service point cannot be opened, even by its address.
     response = page.goto(f"/admin/reports/coverage/service-point/{clinic.pk}/")
