@@ -39,8 +39,11 @@ def pytest_collection_modifyitems(config, items):
 _MIGRATED_STATE: dict[str, str] = {}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(django_db_setup):
+    """Chromium, started once per test module. Not once per session: while Playwright runs
+    its event loop in this thread, Django would treat every later test of the session (also
+    the other apps' tests, which pytest-django may order after these) as async code."""
     if not CHROMIUM.exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
     from django.db import connections
@@ -64,6 +67,8 @@ def browser(django_db_setup):
         )
         yield browser
         browser.close()
+        # The connections opened while the loop ran belong to its context: close them here.
+        connections.close_all()
     if saved is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
