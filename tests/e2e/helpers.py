@@ -48,13 +48,20 @@ def check_page(page, name: str) -> None:
     assert_accessible(page, name)
 
 
+def follow(page, locator) -> None:
+    """Click a link or button that loads another page, and wait until that page is there
+    (a plain click returns before the navigation, and the old page would still answer)."""
+    with page.expect_navigation():
+        locator.click()
+
+
 def log_in(page, username: str, password: str, language: str = "fi") -> None:
     """Log in through the login form, as a person would."""
     page.goto(f"/{language}/accounts/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
 
 
 # --- learner steps ---------------------------------------------------------------------
@@ -62,13 +69,13 @@ def log_in(page, username: str, password: str, language: str = "fi") -> None:
 
 def open_required_module(page, title: str) -> None:
     required = page.locator("section[aria-labelledby=required-heading]")
-    required.get_by_role("link", name=title).click()
+    follow(page, required.get_by_role("link", name=title))
     assert page.get_by_role("heading", level=1).inner_text() == title
 
 
 def mark_lesson_done(page) -> None:
-    page.locator(".lesson-nav form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".lesson-nav form button[type=submit]").click()
 
 
 # True/false options come in a fixed order: true first, then false.
@@ -84,13 +91,13 @@ def answer_quiz(page, answers: dict[int, str | int]) -> None:
             question.locator("input").nth(choice - 1).check()
         else:
             question.get_by_label(choice, exact=True).check()
-    page.locator("form.quiz-form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form.quiz-form button[type=submit]").click()
 
 
 def start_quiz(page) -> None:
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert page.locator("form.quiz-form").is_visible()
 
 

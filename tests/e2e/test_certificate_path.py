@@ -18,6 +18,7 @@ from tests.e2e.helpers import (
     TRUE,
     answer_quiz,
     check_page,
+    follow,
     log_in,
     mark_lesson_done,
     open_required_module,
@@ -40,7 +41,7 @@ def test_learner_completes_a_required_module_and_verifies_the_certificate(page, 
 
     open_required_module(page, data.MODULE_TITLES["fi"])
     check_page(page, "learner-02-module")
-    page.locator(".module-progress a.button").click()
+    follow(page, page.locator(".module-progress a.button"))
 
     # Lesson 1: the encounter scenario shows its feedback when a response is opened.
     assert page.get_by_role("heading", level=1).inner_text() == data.LESSON_TITLES["fi"][0]
@@ -57,7 +58,7 @@ def test_learner_completes_a_required_module_and_verifies_the_certificate(page, 
 
     # After the last lesson: the quiz (directly, or from the module page).
     if page.get_by_role("heading", level=1).inner_text() != learner.quiz.page.title:
-        page.get_by_role("link", name=learner.quiz.page.title).first.click()
+        follow(page, page.get_by_role("link", name=learner.quiz.page.title).first)
     check_page(page, "learner-05-quiz")
     start_quiz(page)
     check_page(page, "learner-06-quiz-form")
@@ -68,8 +69,8 @@ def test_learner_completes_a_required_module_and_verifies_the_certificate(page, 
     check_page(page, "learner-07-quiz-failed")
 
     # Second attempt passes.
-    page.locator(".quiz-result form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".quiz-result form button[type=submit]").click()
     answer_quiz(page, {1: data.RIGHT_1, 2: FALSE})
     assert "Hyväksytty" in page.locator(".quiz-result").inner_text()
     check_page(page, "learner-08-quiz-passed")
@@ -77,7 +78,7 @@ def test_learner_completes_a_required_module_and_verifies_the_certificate(page, 
     # My learning shows the module completed; the certificate is there.
     page.goto("/fi/")
     check_page(page, "learner-09-my-learning-completed")
-    page.locator("main a[href='/fi/certificates/']").first.click()
+    follow(page, page.locator("main a[href='/fi/certificates/']").first)
     check_page(page, "learner-10-my-certificates")
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("^Lataa PDF")).first.click()
@@ -93,8 +94,8 @@ def test_learner_completes_a_required_module_and_verifies_the_certificate(page, 
     page.goto("/fi/verify/")
     check_page(page, "verify-01-form")
     page.locator("main form input[type=text]").fill(code)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert "Voimassa oleva todistus" in page.get_by_role("status").inner_text()
     assert data.MODULE_TITLES["fi"] in page.locator("main").inner_text()
     check_page(page, "verify-02-valid")

@@ -11,7 +11,7 @@ from assessments.models import QuizPage
 from courses.models import CoursePage, LessonPage
 from tests.courses.factories import course_index
 from tests.e2e import data
-from tests.e2e.helpers import check_page, log_in, screenshot
+from tests.e2e.helpers import check_page, follow, log_in, screenshot
 from tests.organisation.factories import StaffMemberFactory, UserFactory
 
 pytestmark = pytest.mark.e2e
@@ -40,6 +40,12 @@ def admin_log_in(page, username: str) -> None:
     page.wait_for_url("**/admin/")
 
 
+def wait_for_slug(page) -> None:
+    """The admin fills the slug (on the Promote tab) from the title after a short delay;
+    submitting before that fails validation on a tab the editor is not looking at."""
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+
+
 def insert_block(page, label: str) -> None:
     page.get_by_role("button", name="Insert a block").last.click()
     page.get_by_role("option", name=label).click()
@@ -47,13 +53,17 @@ def insert_block(page, label: str) -> None:
 
 def submit_to_moderation(page) -> None:
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
-    page.locator("button[name=action-submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").click()
+    messages = page.locator(".messages").inner_text()
+    assert "submitted for moderation" in messages, (page.url, messages)
 
 
 def create_lesson(page, module_id: int, title: str) -> None:
     page.goto(f"/admin/pages/add/courses/lessonpage/{module_id}/")
     page.locator("#id_title").fill(title)
+    page.locator("#id_title").press("Tab")
+    wait_for_slug(page)
     insert_block(page, "Heading")
     page.locator("#body-0-value-text").fill(f"{title}: johdanto")
     submit_to_moderation(page)
@@ -78,6 +88,8 @@ def test_editor_creates_a_module_and_a_moderator_publishes_it(admin_page, page, 
     admin_log_in(admin_page, "eero.editor")
     admin_page.goto(f"/admin/pages/add/courses/coursepage/{index.pk}/")
     admin_page.locator("#id_title").fill(MODULE)
+    admin_page.locator("#id_title").press("Tab")
+    wait_for_slug(admin_page)
     admin_page.locator("#id_summary").fill("Miten kirjoitat ja puhut niin, että asiakas ymmärtää.")
     submit_to_moderation(admin_page)
     module = CoursePage.objects.get(title=MODULE)
@@ -88,6 +100,8 @@ def test_editor_creates_a_module_and_a_moderator_publishes_it(admin_page, page, 
 
     admin_page.goto(f"/admin/pages/add/assessments/quizpage/{module.pk}/")
     admin_page.locator("#id_title").fill(QUIZ)
+    admin_page.locator("#id_title").press("Tab")
+    wait_for_slug(admin_page)
     insert_block(admin_page, "Single choice")
     admin_page.locator("#questions-0-value-question").fill("Mikä on selkokielen tärkein sääntö?")
     admin_page.locator("#questions-0-value-options-0-value-text").fill("Tärkein asia ensin")
@@ -123,7 +137,7 @@ def test_editor_creates_a_module_and_a_moderator_publishes_it(admin_page, page, 
     # The learner finds the new module in the catalogue, with its lessons.
     page.goto(index.url)
     check_page(page, "editor-03-catalogue")
-    page.get_by_role("link", name=MODULE).click()
+    follow(page, page.get_by_role("link", name=MODULE))
     for title in LESSONS:
         assert page.get_by_role("link", name=title, exact=True).is_visible()
     check_page(page, "editor-04-new-module")

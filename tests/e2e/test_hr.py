@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from home.demo.organisation import _hr_group
 from tests.courses.factories import RequirementFactory, make_module
 from tests.e2e import data
-from tests.e2e.helpers import check_page
+from tests.e2e.helpers import check_page, follow
 from tests.organisation.factories import (
     DivisionFactory,
     ServicePointFactory,
@@ -63,8 +63,8 @@ def test_hr_user_filters_exports_and_stays_in_their_division(browser, site_url):
 
     # Filter one service point.
     page.locator("#id_service_point").select_option(value="KUVA-LIB")
-    page.locator("form.reports-filters button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form.reports-filters button[type=submit]").click()
     assert "service_point=KUVA-LIB" in page.url
     main = page.locator("main").inner_text()
     assert "KUVA-LIB" in main and "KUVA-POOL" not in main
@@ -82,7 +82,7 @@ def test_hr_user_filters_exports_and_stays_in_their_division(browser, site_url):
     assert "KUVA-POOL" not in cells and "SOTE-CLIN" not in cells
 
     # Open the service point's own report.
-    page.locator(f"main a[href$='/coverage/service-point/{library.pk}/']").first.click()
+    follow(page, page.locator(f"main a[href$='/coverage/service-point/{library.pk}/']").first)
     assert page.url.endswith(f"/admin/reports/coverage/service-point/{library.pk}/")
     check_page(page, "hr-03-service-point")
 

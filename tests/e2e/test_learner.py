@@ -13,6 +13,7 @@ from tests.e2e.helpers import (
     FALSE,
     active,
     check_page,
+    follow,
     log_in,
     mark_lesson_done,
     open_required_module,
@@ -31,25 +32,25 @@ def _fresh_rate_limits():
 def test_learner_switches_to_swedish_halfway_and_keeps_progress(page, learner):
     log_in(page, learner.username, data.PASSWORD)
     open_required_module(page, data.MODULE_TITLES["fi"])
-    page.locator(".module-progress a.button").click()
+    follow(page, page.locator(".module-progress a.button"))
     mark_lesson_done(page)
     assert LessonProgress.objects.filter(cycle__staff=learner.staff).count() == 1
 
     # Halfway: switch the language on the second lesson.
-    page.locator("nav.language-switcher").get_by_role("link", name="Svenska").click()
+    follow(page, page.locator("nav.language-switcher").get_by_role("link", name="Svenska"))
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.get_by_role("heading", level=1).inner_text() == data.LESSON_TITLES["sv"][1]
     check_page(page, "learner-sv-01-lesson-2")
 
     # The Swedish module page counts the lesson done in Finnish.
-    page.locator("nav.breadcrumbs").get_by_role("link").click()
+    follow(page, page.locator("nav.breadcrumbs").get_by_role("link"))
     assert page.get_by_role("heading", level=1).inner_text() == data.MODULE_TITLES["sv"]
     progress = page.locator(".module-progress progress")
     assert (progress.get_attribute("value"), progress.get_attribute("max")) == ("1", "2")
     check_page(page, "learner-sv-02-module")
 
     # Continue in Swedish: the button leads to the second lesson, not the first.
-    page.locator(".module-progress a.button").click()
+    follow(page, page.locator(".module-progress a.button"))
     assert page.get_by_role("heading", level=1).inner_text() == data.LESSON_TITLES["sv"][1]
     mark_lesson_done(page)
     assert LessonProgress.objects.filter(cycle__staff=learner.staff).count() == 2

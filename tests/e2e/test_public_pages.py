@@ -34,8 +34,8 @@ def test_wrong_password_is_announced_then_login_and_logout_work(page, site_url):
 
     log_in(page, "ville.e2e", data.PASSWORD)
     assert page.url.endswith("/fi/")
-    page.locator("form.logout-form button").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form.logout-form button").click()
     assert page.locator("form.logout-form").count() == 0
     check_page(page, "logged-out")
 
@@ -44,8 +44,8 @@ def test_verification_form_errors_and_unknown_code(page, site_url):
     page.goto("/sv/verify/")
     check_page(page, "verify-form-sv")
     page.locator("main form input[type=text]").fill("not a code!")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert page.get_by_role("alert").is_visible()
     check_page(page, "verify-form-error")
 

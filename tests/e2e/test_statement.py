@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from tests.e2e.helpers import check_page
+from tests.e2e.helpers import check_page, follow
 
 pytestmark = pytest.mark.e2e
 
@@ -24,14 +24,14 @@ def test_statement_is_accessible_in_each_language(page, language):
 def test_statement_is_reached_from_the_login_page_footer(page):
     page.goto("/fi/accounts/login/")
     check_page(page, "login-fi")
-    page.locator("footer").get_by_role("link", name="Saavutettavuusseloste").click()
+    follow(page, page.locator("footer").get_by_role("link", name="Saavutettavuusseloste"))
     assert page.get_by_role("heading", level=1).inner_text() == "Saavutettavuusseloste"
 
 
 def test_feedback_errors_are_announced_then_feedback_is_sent(page):
     page.goto("/en/accessibility/")
     form = page.locator("#feedback form")
-    form.get_by_role("button", name="Send feedback").click()
+    follow(page, form.get_by_role("button", name="Send feedback"))
 
     summary = page.get_by_role("alert")
     assert "Your feedback was not sent" in summary.inner_text()
@@ -43,7 +43,7 @@ def test_feedback_errors_are_announced_then_feedback_is_sent(page):
     page.get_by_label("I found an accessibility problem").check()
     page.get_by_label("Your feedback", exact=True).fill("The quiz timer is not announced.")
     page.get_by_label("Your e-mail address (optional)").fill("aino@example.fi")
-    form.get_by_role("button", name="Send feedback").click()
+    follow(page, form.get_by_role("button", name="Send feedback"))
 
     assert "Your feedback was sent" in page.get_by_role("status").inner_text()
     assert len(mail.outbox) == 1
