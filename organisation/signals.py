@@ -41,7 +41,20 @@ def forget_session(sender, request, user, **kwargs) -> None:
 
 
 def grant_hr_group_permissions(sender, using="default", apps=None, **kwargs) -> None:
-    """Give the HR group admin access and the organisation model permissions."""
+    """After migrate: give the HR group (made by migration 0002) its permissions.
+
+    It does not create the group: a test database flush re-runs post_migrate, and a group
+    made here would collide with the one a serialized rollback restores."""
+    from django.contrib.auth.models import Group
+
+    from .models import HR_GROUP_NAME
+
+    if Group.objects.using(using).filter(name=HR_GROUP_NAME).exists():
+        ensure_hr_group(using)
+
+
+def ensure_hr_group(using: str = "default"):
+    """The HR group with admin access and the organisation model permissions."""
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
@@ -68,3 +81,4 @@ def grant_hr_group_permissions(sender, using="default", apps=None, **kwargs) -> 
                 )
             )
     group.permissions.add(*wanted)
+    return group

@@ -26,6 +26,22 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
         if "worker" in item.keywords and not has_broker:
             item.add_marker(skip_worker)
+        _restore_migrated_data_after_flush(item)
+
+
+def _restore_migrated_data_after_flush(item) -> None:
+    """Every test that commits (and so ends with a table flush) restores the data the
+    migrations made: locales, the site root, roles and the HR group.
+
+    Mixing such tests with and without serialized rollback breaks the latter: a plain
+    flush re-runs post_migrate, which recreates content types that the next serialized
+    restore then inserts a second time."""
+    marker = item.get_closest_marker("django_db")
+    committing = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in item.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if committing and "django_db_serialized_rollback" not in item.fixturenames:
+        item.fixturenames.append("django_db_serialized_rollback")
 
 
 @pytest.fixture(autouse=True)

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from organisation.imports import username_for
 from organisation.models import (
-    HR_GROUP_NAME,
     Division,
     HRGrant,
     Role,
@@ -568,10 +567,6 @@ def _seed_accounts(points, roles, divisions, show_passwords: bool) -> list[tuple
 
 def _hr_group() -> Group:
     """The HR group; it may open the Wagtail admin (reports and imports live there)."""
-    group, _ = Group.objects.get_or_create(name=HR_GROUP_NAME)
-    access_admin = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if access_admin is not None:
-        group.permissions.add(access_admin)
-    return group
+    from organisation.signals import ensure_hr_group
+
+    return ensure_hr_group()

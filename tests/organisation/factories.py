@@ -2,9 +2,9 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from organisation.models import HR_GROUP_NAME, Division, HRGrant, Role, ServicePoint, StaffMember
+from organisation.models import Division, HRGrant, Role, ServicePoint, StaffMember
+from organisation.signals import ensure_hr_group
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,7 +70,7 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
 def make_hr_user(*divisions, city_wide=False, username=None):
     """An HR user granted `divisions` (or the whole city)."""
     user = UserFactory(**({"username": username} if username else {}))
-    group, _ = Group.objects.get_or_create(name=HR_GROUP_NAME)
+    group = ensure_hr_group()
     user.groups.add(group)
     grant = HRGrant.objects.create(user=user, city_wide=city_wide)
     grant.divisions.set(divisions)

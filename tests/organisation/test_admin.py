@@ -56,6 +56,7 @@ def upload(client, text, kind="staff", deactivate_missing=False):
 
 
 def test_hr_group_has_admin_access_and_organisation_permissions():
+    make_hr_user(city_wide=True)
     group = Group.objects.get(name=HR_GROUP_NAME)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {
