@@ -40,7 +40,8 @@ run: seed
 
 ## Install the dev dependencies and run the whole suite.
 test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m "not committing" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 0 -m committing $(PYTEST_ARGS)
 
 worker: install
 	$(VENV)/bin/celery -A learning worker --loglevel=info
