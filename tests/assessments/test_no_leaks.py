@@ -107,8 +107,10 @@ def test_no_response_before_submitting_carries_the_key(
 
 def test_form_order_does_not_depend_on_correctness(learner_client, learner, tree):
     quiz = make_quiz(
-        tree, [single("Q", [("w1", False), ("right", True), ("w2", False)])], shuffle_options=False
+        tree,
+        [single("Q", [("Wrong alpha", False), ("Right beta", True), ("Wrong gamma", False)])],
+        shuffle_options=False,
     )
     learner_client.post(quiz.page.url)
     html = learner_client.get(quiz.page.url).content.decode()
-    assert html.index("w1") < html.index("right") < html.index("w2")
+    assert html.index("Wrong alpha") < html.index("Right beta") < html.index("Wrong gamma")
