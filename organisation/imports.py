@@ -251,6 +251,30 @@ class _Errors(list):
         self.append(RowError(line, column, message))
 
 
+def _check_unique(
+    errors: _Errors, line: int, column: str, value: str, seen: dict[str, int], key: str
+) -> None:
+    """Report `value` when `key` was already seen on an earlier line of the file."""
+    if key in seen:
+        errors.add(
+            line,
+            column,
+            _("duplicate %(value)s, also on line %(line)d") % {"value": value, "line": seen[key]},
+        )
+    else:
+        seen[key] = line
+
+
+def _required_key(errors: _Errors, line: int, row: dict, column: str, seen: dict[str, int]) -> str:
+    """The row's key column: required and unique within the file."""
+    value = row.get(column, "")
+    if not value:
+        errors.add(line, column, _("is required"))
+    else:
+        _check_unique(errors, line, column, value, seen, value)
+    return value
+
+
 def _check_length(errors: _Errors, line: int, row: dict, column: str, limit: int) -> None:
     if len(row.get(column, "")) > limit:
         errors.add(line, column, _("is longer than %d characters") % limit)
@@ -283,18 +307,7 @@ def import_service_points(
     valid_rows = []
     for line, row in table.rows:
         before = len(errors)
-        code = row.get("code", "")
-        if not code:
-            errors.add(line, "code", _("is required"))
-        elif code in seen_codes:
-            errors.add(
-                line,
-                "code",
-                _("duplicate %(code)s, also on line %(line)d")
-                % {"code": code, "line": seen_codes[code]},
-            )
-        else:
-            seen_codes[code] = line
+        code = _required_key(errors, line, row, "code", seen_codes)
         _check_length(errors, line, row, "code", 32)
         if not row.get("name_fi"):
             errors.add(line, "name_fi", _("is required"))
@@ -473,18 +486,7 @@ def import_staff(
     parsed: list[tuple[int, dict]] = []
     for line, row in table.rows:
         before = len(errors)
-        employee_id = row.get("employee_id", "")
-        if not employee_id:
-            errors.add(line, "employee_id", _("is required"))
-        elif employee_id in seen_ids:
-            errors.add(
-                line,
-                "employee_id",
-                _("duplicate %(value)s, also on line %(line)d")
-                % {"value": employee_id, "line": seen_ids[employee_id]},
-            )
-        else:
-            seen_ids[employee_id] = line
+        employee_id = _required_key(errors, line, row, "employee_id", seen_ids)
         _check_length(errors, line, row, "employee_id", 32)
         for column in ("first_name", "last_name"):
             if not row.get(column):
@@ -503,15 +505,7 @@ def import_staff(
                 errors.add(line, "email", _("%s is not a valid e-mail address") % email)
             else:
                 key = email.lower()
-                if key in seen_emails:
-                    errors.add(
-                        line,
-                        "email",
-                        _("duplicate %(value)s, also on line %(line)d")
-                        % {"value": email, "line": seen_emails[key]},
-                    )
-                else:
-                    seen_emails[key] = line
+                _check_unique(errors, line, "email", email, seen_emails, key)
                 owner = email_owner.get(key)
                 if owner is not None and owner != employee_id:
                     errors.add(
