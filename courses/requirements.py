@@ -14,7 +14,15 @@ date is `due_date` (fixed) or `staff.start_date + due_days`. A person's required
 the union over matching requirements, keyed by `module_key` (the module's translation key),
 with the EARLIEST due date.
 
-Three forms of the same rule (all built from `_MATCH_SQL`, so they can never disagree):
+How it is evaluated
+-------------------
+The audience depends only on a person's (service point, division, role), so the rule is
+matched once per such GROUP of people (a city has a few thousand groups, not tens of
+thousands of people), in `_group_match_sql`. People are then joined to their group's
+modules on (service point, role) and only the due date is personal. This is what keeps
+city-wide reports fast; the per-person result is exactly the rule above.
+
+Three forms of the same rule (all built from `_group_match_sql`, so they cannot disagree):
 
 - `required_modules(staff) -> list[RequiredModule]` for one person: ONE query.
 - `required_rows_sql(...) -> (sql, params)`: SQL text selecting the rows
@@ -53,40 +61,6 @@ _STAFF = StaffMember._meta.db_table
 _SP = StaffMember.service_point.field.related_model._meta.db_table
 
 
-def _due_expression() -> str:
-    if connection.vendor == "postgresql":
-        plus_days = "(s.start_date + r.due_days)"
-    else:  # SQLite
-        plus_days = "date(s.start_date, '+' || r.due_days || ' days')"
-    return f"CASE WHEN r.due_date IS NOT NULL THEN r.due_date ELSE {plus_days} END"
-
-
-def _match_sql() -> str:
-    """Rows (staff_id, requirement_id, module_key, due_date) for every matching pair.
-    Placeholders: one boolean (r.active) and one boolean (page live)."""
-    # Only table names and fixed SQL are interpolated; every value is a parameter.
-    return f"""
-        SELECT s.id AS staff_id, r.id AS requirement_id, r.module_key AS module_key,
-               {_due_expression()} AS due_date
-        FROM {_STAFF} s
-        JOIN {_SP} sp ON sp.id = s.service_point_id
-        JOIN {_REQ} r ON r.active = %s
-        WHERE EXISTS (
-                SELECT 1 FROM wagtailcore_page p
-                WHERE p.translation_key = r.module_key AND p.live = %s)
-          AND (NOT EXISTS (SELECT 1 FROM {_REQ_DIV} x WHERE x.requirement_id = r.id)
-               OR EXISTS (SELECT 1 FROM {_REQ_DIV} x
-                          WHERE x.requirement_id = r.id AND x.division_id = sp.division_id))
-          AND (NOT EXISTS (SELECT 1 FROM {_REQ_SP} x WHERE x.requirement_id = r.id)
-               OR EXISTS (SELECT 1 FROM {_REQ_SP} x
-                          WHERE x.requirement_id = r.id
-                            AND x.servicepoint_id = s.service_point_id))
-          AND (NOT EXISTS (SELECT 1 FROM {_REQ_ROLE} x WHERE x.requirement_id = r.id)
-               OR EXISTS (SELECT 1 FROM {_REQ_ROLE} x
-                          WHERE x.requirement_id = r.id AND x.role_id = s.role_id))
-    """  # noqa: S608
-
-
 def _in(column: str, values: Iterable, params: list) -> str:
     values = list(values)
     if not values:
@@ -100,28 +74,74 @@ def _db_uuid(value) -> object:
     return value if connection.vendor == "postgresql" else value.hex
 
 
-def _filtered_match_sql(
-    *,
-    staff_ids: Iterable[int] | None,
-    module_keys: Iterable | None,
-    service_point_ids: Iterable[int] | None,
-    division_ids: Iterable[int] | None,
-    active_only: bool,
-) -> tuple[str, list]:
-    params: list = [True, True]
-    sql = _match_sql()
-    if active_only:
-        sql += " AND s.active = %s"
-        params.append(True)
-    if staff_ids is not None:
-        sql += _in("s.id", staff_ids, params)
-    if module_keys is not None:
-        sql += _in("r.module_key", [_db_uuid(k) for k in module_keys], params)
-    if service_point_ids is not None:
-        sql += _in("s.service_point_id", service_point_ids, params)
-    if division_ids is not None:
-        sql += _in("sp.division_id", division_ids, params)
+@dataclass(frozen=True)
+class _Filters:
+    staff_ids: Iterable[int] | None = None
+    module_keys: Iterable | None = None
+    service_point_ids: Iterable[int] | None = None
+    division_ids: Iterable[int] | None = None
+    active_only: bool = False
+
+    def staff_where(self, params: list) -> str:
+        """Conditions on `s` (staff) and `sp` (their service point), after a WHERE."""
+        sql = "1 = 1"
+        if self.active_only:
+            sql += " AND s.active = %s"
+            params.append(True)
+        if self.staff_ids is not None:
+            sql += _in("s.id", self.staff_ids, params)
+        if self.service_point_ids is not None:
+            sql += _in("s.service_point_id", self.service_point_ids, params)
+        if self.division_ids is not None:
+            sql += _in("sp.division_id", self.division_ids, params)
+        return sql
+
+
+def _group_match_sql(filters: _Filters) -> tuple[str, list]:
+    """Rows (service_point_id, role_id, requirement_id, module_key, due_date, due_days):
+    every requirement matching a group of people in scope, a group being the people who
+    share a service point (hence a division) and a role."""
+    params: list = []
+    where = filters.staff_where(params)
+    params += [True, True]
+    # Only table names and fixed SQL are interpolated; every value is a parameter.
+    sql = f"""
+        SELECT g.service_point_id AS service_point_id, g.role_id AS role_id,
+               r.id AS requirement_id, r.module_key AS module_key,
+               r.due_date AS due_date, r.due_days AS due_days
+        FROM (SELECT DISTINCT s.service_point_id, sp.division_id, s.role_id
+              FROM {_STAFF} s JOIN {_SP} sp ON sp.id = s.service_point_id
+              WHERE {where}) g
+        JOIN {_REQ} r ON r.active = %s
+        WHERE EXISTS (
+                SELECT 1 FROM wagtailcore_page p
+                WHERE p.translation_key = r.module_key AND p.live = %s)
+          AND (NOT EXISTS (SELECT 1 FROM {_REQ_DIV} x WHERE x.requirement_id = r.id)
+               OR EXISTS (SELECT 1 FROM {_REQ_DIV} x
+                          WHERE x.requirement_id = r.id AND x.division_id = g.division_id))
+          AND (NOT EXISTS (SELECT 1 FROM {_REQ_SP} x WHERE x.requirement_id = r.id)
+               OR EXISTS (SELECT 1 FROM {_REQ_SP} x
+                          WHERE x.requirement_id = r.id
+                            AND x.servicepoint_id = g.service_point_id))
+          AND (NOT EXISTS (SELECT 1 FROM {_REQ_ROLE} x WHERE x.requirement_id = r.id)
+               OR EXISTS (SELECT 1 FROM {_REQ_ROLE} x
+                          WHERE x.requirement_id = r.id AND x.role_id = g.role_id))
+    """  # noqa: S608
+    if filters.module_keys is not None:
+        sql += _in("r.module_key", [_db_uuid(k) for k in filters.module_keys], params)
     return sql, params
+
+
+def _personal_due_sql() -> str:
+    """The earliest of the group's fixed due date and the person's start + due days."""
+    if connection.vendor == "postgresql":
+        return "LEAST(gm.due_date, s.start_date + gm.due_days)"  # LEAST skips NULLs
+    relative = "date(s.start_date, '+' || gm.due_days || ' days')"
+    return (
+        f"CASE WHEN gm.due_days IS NULL THEN gm.due_date "
+        f"WHEN gm.due_date IS NULL OR {relative} < gm.due_date THEN {relative} "
+        f"ELSE gm.due_date END"
+    )
 
 
 def required_rows_sql(
@@ -134,19 +154,29 @@ def required_rows_sql(
 ) -> tuple[str, list]:
     """SQL and params selecting `(staff_id, module_key, due_date)`: one row per person and
     required module, with the earliest due date. See the module docstring."""
-    inner, params = _filtered_match_sql(
-        staff_ids=staff_ids,
-        module_keys=module_keys,
-        service_point_ids=service_point_ids,
-        division_ids=division_ids,
+    filters = _Filters(
+        staff_ids=None if staff_ids is None else list(staff_ids),
+        module_keys=None if module_keys is None else list(module_keys),
+        service_point_ids=None if service_point_ids is None else list(service_point_ids),
+        division_ids=None if division_ids is None else list(division_ids),
         active_only=active_only,
     )
+    match_sql, params = _group_match_sql(filters)
+    # Per group and module: the earliest fixed due date and the fewest due days; a person's
+    # due date is the earlier of the two (the earliest over all matching requirements).
+    outer_params: list = []
+    where = filters.staff_where(outer_params)
     sql = (
-        "SELECT m.staff_id AS staff_id, m.module_key AS module_key, "  # noqa: S608
-        "MIN(m.due_date) AS due_date "
-        f"FROM ({inner}) m GROUP BY m.staff_id, m.module_key"
+        "SELECT s.id AS staff_id, gm.module_key AS module_key, "  # noqa: S608
+        f"{_personal_due_sql()} AS due_date "
+        "FROM (SELECT m.service_point_id, m.role_id, m.module_key, "
+        "MIN(m.due_date) AS due_date, MIN(m.due_days) AS due_days "
+        f"FROM ({match_sql}) m GROUP BY m.service_point_id, m.role_id, m.module_key) gm "
+        f"JOIN {_STAFF} s ON s.service_point_id = gm.service_point_id AND s.role_id = gm.role_id "
+        f"JOIN {_SP} sp ON sp.id = s.service_point_id "
+        f"WHERE {where}"
     )
-    return sql, params
+    return sql, params + outer_params
 
 
 def _as_date(value) -> datetime.date:
@@ -177,19 +207,22 @@ class RequiredModule:
 
 def required_modules(staff: StaffMember) -> list[RequiredModule]:
     """The modules `staff` must complete, earliest due first (then by key). One query."""
-    sql, params = _filtered_match_sql(
-        staff_ids=[staff.pk],
-        module_keys=None,
-        service_point_ids=None,
-        division_ids=None,
-        active_only=False,
+    match_sql, params = _group_match_sql(_Filters(staff_ids=[staff.pk]))
+    sql = (
+        "SELECT m.requirement_id, m.module_key, m.due_date, m.due_days "  # noqa: S608
+        f"FROM ({match_sql}) m"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     by_module: dict[uuid.UUID, tuple[datetime.date, list[int]]] = {}
-    for _staff_id, requirement_id, key, due in rows:
-        key, due = uuid.UUID(str(key)), _as_date(due)
+    for requirement_id, key, fixed, days in rows:
+        key = uuid.UUID(str(key))
+        due = (
+            _as_date(fixed)
+            if fixed is not None
+            else staff.start_date + datetime.timedelta(days=days)
+        )
         earliest, ids = by_module.get(key, (due, []))
         ids.append(requirement_id)
         by_module[key] = (min(earliest, due), ids)
