@@ -93,15 +93,18 @@ def _service_point_scope_q(user) -> Q | None:
     return q
 
 
-def can_see_reports(user) -> bool:
-    """HR users and supervisors see reports (each within their scope)."""
-    if is_hr(user):
-        return True
+def is_supervisor(user) -> bool:
+    """`user` is active staff supervising at least one service point."""
     return bool(
         user
         and user.is_authenticated
         and StaffMember.objects.filter(user=user, active=True, supervises__isnull=False).exists()
     )
+
+
+def can_see_reports(user) -> bool:
+    """HR users and supervisors see reports (each within their scope)."""
+    return is_hr(user) or is_supervisor(user)
 
 
 class DivisionQuerySet(models.QuerySet):

@@ -189,6 +189,12 @@ CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "home.tasks.clear_expired_sessions",
     "schedule": 24 * 60 * 60,
 }
+# Supervisors reach the admin (their reports) by the rule that scopes them, not a group.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "organisation.backends.SupervisorAdminAccessBackend",
+]
+
 # Coverage reports: a snapshot of the day's coverage counts, late every evening.
 from celery.schedules import crontab  # noqa: E402
 

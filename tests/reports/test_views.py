@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from organisation.models import AuditEvent
+from organisation.models import AuditEvent, StaffMember
 from reports.models import ReportSettings
 from tests.organisation.factories import (
     ServicePointFactory,
@@ -47,7 +47,7 @@ def hr_b(city):
 def supervisor_a1(city):
     person = StaffMemberFactory(service_point=city.a2, role=city.mgr, first_name="Sanna")
     person.supervises.add(city.a1)
-    return admin_user(person.user)
+    return person.user  # admin access comes from supervising, no group or permission
 
 
 def overview(client, user, **params):
@@ -125,6 +125,26 @@ def test_non_report_users_get_403(client, city):
     assert client.get(reverse("reports_service_point", args=[city.a1.pk])).status_code == 403
     assert client.get(reverse("reports_person", args=[city.a_1.pk])).status_code == 403
     assert client.get(reverse("reports_coverage"), {"export": "xlsx"}).status_code == 403
+
+
+def test_supervisors_reach_the_admin_by_supervising_and_lose_it_with_it(
+    client, city, supervisor_a1
+):
+    client.force_login(supervisor_a1)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert client.get(reverse("reports_coverage"), {"as_of": AS_OF}).status_code == 200
+
+    StaffMember.objects.get(user=supervisor_a1).supervises.clear()
+    client.force_login(supervisor_a1)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_inactive_supervisors_have_no_admin_access(client, city, supervisor_a1):
+    StaffMember.objects.filter(user=supervisor_a1).update(active=False)
+    client.force_login(supervisor_a1)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
 
 
 def test_anonymous_is_sent_to_login(client, city):

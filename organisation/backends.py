@@ -1,0 +1,27 @@
+"""An authentication backend that grants supervisors access to the Wagtail admin.
+
+Supervisors (active staff who supervise at least one service point) read their reports in
+the admin, so they need `wagtailadmin.access_admin`. Granting it from the same rule that
+scopes the reports (`organisation.models.is_supervisor`) means there is no group to keep in
+step with who supervises what: adding or removing a supervised point is enough. This
+backend authenticates nobody and grants nothing else.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.backends import BaseBackend
+
+from .models import is_supervisor
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
+
+class SupervisorAdminAccessBackend(BaseBackend):
+    def has_perm(self, user_obj, perm, obj=None) -> bool:
+        if perm != ACCESS_ADMIN or not user_obj.is_active:
+            return False
+        # One query per request at most: the user object lives for one request.
+        cached = getattr(user_obj, "_aspa_is_supervisor", None)
+        if cached is None:
+            cached = user_obj._aspa_is_supervisor = is_supervisor(user_obj)
+        return cached
