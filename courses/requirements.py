@@ -22,7 +22,7 @@ thousands of people), in `_group_match_sql`. People are then joined to their gro
 modules on (service point, role) and only the due date is personal. This is what keeps
 city-wide reports fast; the per-person result is exactly the rule above.
 
-Three forms of the same rule (all built from `_group_match_sql`, so they cannot disagree):
+Four forms of the same rule (all built from `_group_match_sql`, so they cannot disagree):
 
 - `required_modules(staff) -> list[RequiredModule]` for one person: ONE query.
 - `required_rows_sql(...) -> (sql, params)`: SQL text selecting the rows
@@ -33,10 +33,14 @@ Three forms of the same rule (all built from `_group_match_sql`, so they cannot 
       cursor.execute(f"WITH req AS ({sql}) SELECT req.module_key, COUNT(*) ... "
                      "FROM req JOIN ... GROUP BY ...", params)
 
-  Optional filters: `staff_ids`, `module_keys`, `service_point_ids`, `division_ids`.
+  Optional filters: `staff_ids`, `module_keys`, `service_point_ids`, `division_ids`,
+  `role_ids`.
   Column types: `staff_id` integer, `module_key` as the database stores a UUIDField
   (uuid on PostgreSQL, 32 hex chars on SQLite), `due_date` a date (ISO text on SQLite).
 - `required_rows(...) -> list[(staff_id, module_key: UUID, due_date: date)]`: executes it.
+- `group_modules_sql(...)`: the rows per GROUP `(service_point_id, role_id, module_key,
+  due_date, due_days)` with `personal_due_sql()` for a person's due date, for aggregates
+  that need not list every person (coverage counts).
 
 Inactive staff are included unless `active_only=True` (reports pass True).
 """
@@ -80,6 +84,7 @@ class _Filters:
     module_keys: Iterable | None = None
     service_point_ids: Iterable[int] | None = None
     division_ids: Iterable[int] | None = None
+    role_ids: Iterable[int] | None = None
     active_only: bool = False
 
     def staff_where(self, params: list) -> str:
@@ -94,6 +99,8 @@ class _Filters:
             sql += _in("s.service_point_id", self.service_point_ids, params)
         if self.division_ids is not None:
             sql += _in("sp.division_id", self.division_ids, params)
+        if self.role_ids is not None:
+            sql += _in("s.role_id", self.role_ids, params)
         return sql
 
 
@@ -132,16 +139,54 @@ def _group_match_sql(filters: _Filters) -> tuple[str, list]:
     return sql, params
 
 
-def _personal_due_sql() -> str:
-    """The earliest of the group's fixed due date and the person's start + due days."""
+def personal_due_sql(staff: str = "s", group: str = "gm") -> str:
+    """SQL for a person's due date: the earlier of the group row's fixed `due_date` and the
+    person's `start_date` + the group row's `due_days` (either may be NULL)."""
+    relative_pg = f"{staff}.start_date + {group}.due_days"
     if connection.vendor == "postgresql":
-        return "LEAST(gm.due_date, s.start_date + gm.due_days)"  # LEAST skips NULLs
-    relative = "date(s.start_date, '+' || gm.due_days || ' days')"
+        return f"LEAST({group}.due_date, {relative_pg})"  # LEAST skips NULLs
+    relative = f"date({staff}.start_date, '+' || {group}.due_days || ' days')"
     return (
-        f"CASE WHEN gm.due_days IS NULL THEN gm.due_date "
-        f"WHEN gm.due_date IS NULL OR {relative} < gm.due_date THEN {relative} "
-        f"ELSE gm.due_date END"
+        f"CASE WHEN {group}.due_days IS NULL THEN {group}.due_date "
+        f"WHEN {group}.due_date IS NULL OR {relative} < {group}.due_date THEN {relative} "
+        f"ELSE {group}.due_date END"
     )
+
+
+def _filters(
+    staff_ids=None,
+    module_keys=None,
+    service_point_ids=None,
+    division_ids=None,
+    role_ids=None,
+    active_only=False,
+) -> _Filters:
+    def listed(values):
+        return None if values is None else list(values)
+
+    return _Filters(
+        staff_ids=listed(staff_ids),
+        module_keys=listed(module_keys),
+        service_point_ids=listed(service_point_ids),
+        division_ids=listed(division_ids),
+        role_ids=listed(role_ids),
+        active_only=active_only,
+    )
+
+
+def group_modules_sql(**filters) -> tuple[str, list]:
+    """SQL and params selecting `(service_point_id, role_id, module_key, due_date, due_days)`:
+    for every group of people in scope (same service point and role) and module required of
+    them, the earliest fixed due date and the fewest due days over the matching
+    requirements. A person of the group owes the module by `personal_due_sql()`.
+    Filters as for `required_rows_sql`."""
+    match_sql, params = _group_match_sql(_filters(**filters))
+    sql = (
+        "SELECT m.service_point_id, m.role_id, m.module_key, "  # noqa: S608
+        "MIN(m.due_date) AS due_date, MIN(m.due_days) AS due_days "
+        f"FROM ({match_sql}) m GROUP BY m.service_point_id, m.role_id, m.module_key"
+    )
+    return sql, params
 
 
 def required_rows_sql(
@@ -150,28 +195,28 @@ def required_rows_sql(
     module_keys: Iterable | None = None,
     service_point_ids: Iterable[int] | None = None,
     division_ids: Iterable[int] | None = None,
+    role_ids: Iterable[int] | None = None,
     active_only: bool = False,
 ) -> tuple[str, list]:
     """SQL and params selecting `(staff_id, module_key, due_date)`: one row per person and
     required module, with the earliest due date. See the module docstring."""
-    filters = _Filters(
-        staff_ids=None if staff_ids is None else list(staff_ids),
-        module_keys=None if module_keys is None else list(module_keys),
-        service_point_ids=None if service_point_ids is None else list(service_point_ids),
-        division_ids=None if division_ids is None else list(division_ids),
+    filters = _filters(
+        staff_ids, module_keys, service_point_ids, division_ids, role_ids, active_only
+    )
+    groups_sql, params = group_modules_sql(
+        staff_ids=filters.staff_ids,
+        module_keys=filters.module_keys,
+        service_point_ids=filters.service_point_ids,
+        division_ids=filters.division_ids,
+        role_ids=filters.role_ids,
         active_only=active_only,
     )
-    match_sql, params = _group_match_sql(filters)
-    # Per group and module: the earliest fixed due date and the fewest due days; a person's
-    # due date is the earlier of the two (the earliest over all matching requirements).
     outer_params: list = []
     where = filters.staff_where(outer_params)
     sql = (
         "SELECT s.id AS staff_id, gm.module_key AS module_key, "  # noqa: S608
-        f"{_personal_due_sql()} AS due_date "
-        "FROM (SELECT m.service_point_id, m.role_id, m.module_key, "
-        "MIN(m.due_date) AS due_date, MIN(m.due_days) AS due_days "
-        f"FROM ({match_sql}) m GROUP BY m.service_point_id, m.role_id, m.module_key) gm "
+        f"{personal_due_sql()} AS due_date "
+        f"FROM ({groups_sql}) gm "
         f"JOIN {_STAFF} s ON s.service_point_id = gm.service_point_id AND s.role_id = gm.role_id "
         f"JOIN {_SP} sp ON sp.id = s.service_point_id "
         f"WHERE {where}"

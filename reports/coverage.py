@@ -12,8 +12,9 @@ For a service point and a module on an "as of" date:
 
 Every view, export, the ``coverage_report`` command, the snapshots and the API call
 :func:`coverage_rows` (aggregates) or :func:`status_rows` (one row per person and module).
-Each is one SQL statement built from three parts: the staff in scope, the required
-(staff, module, due date) pairs and the valid certificates / open cycles, combined with
+Each is one SQL statement built from the same parts: the staff in scope, the courses
+app's requirement rule (per group of people sharing a service point and role, or per
+person) and each person's state per module (valid certificate / open cycle), combined with
 conditional aggregation, so the query count does not depend on the number of service
 points. Roll-ups to division and city are sums of the counts (:func:`roll_up`), never
 averages of percentages.
@@ -30,13 +31,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from certificates.models import Certificate
 from courses.models import CoursePage, ModuleCycle
-from courses.requirements import required_rows_sql
+from courses.requirements import group_modules_sql, personal_due_sql, required_rows_sql
 from organisation.models import Division, ServicePoint, StaffMember
 
 # --- counts ---------------------------------------------------------------------------
@@ -187,59 +188,18 @@ class Scope:
         return qs
 
 
-def _required_pairs_sql(scope: Scope) -> tuple[str, list]:
-    """(staff_id, module_key, due_date) for every required module: the courses app's one
-    requirement rule, narrowed to the scope's service points and modules."""
+def _rule_filters(scope: Scope) -> dict:
+    """The scope as filters of the requirement rule (`courses.requirements`)."""
     point_ids = None
     if scope.service_points is not None or scope.division or scope.service_point:
         point_ids = list(scope.service_point_queryset().values_list("pk", flat=True))
-    return required_rows_sql(
-        active_only=True,
-        service_point_ids=point_ids,
-        module_keys=scope.module_keys,
-        staff_ids=scope.staff_ids,
-    )
-
-
-def _with_clause(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
-    """WITH s (staff), p (required pairs), c (covered), g (open cycles)."""
-    staff_qs = scope.staff_queryset()
-    staff_sql, staff_params = _sql(
-        staff_qs.annotate(division_id=F("service_point__division_id"))
-        .values("id", "service_point_id", "role_id", "start_date", "division_id")
-        .order_by()
-    )
-    pairs_sql, pairs_params = _required_pairs_sql(scope)
-    certs = (
-        Certificate.objects.valid_on(as_of)
-        .filter(staff__in=staff_qs.values("pk"))
-        .values("staff_id", "module_key")
-        .order_by()
-        .distinct()
-    )
-    if scope.module_keys is not None:
-        certs = certs.filter(module_key__in=scope.module_keys)
-    certs_sql, certs_params = _sql(certs)
-    end = _end_of_day(as_of)
-    cycles = (
-        ModuleCycle.objects.filter(staff__in=staff_qs.values("pk"), started_at__lt=end)
-        .filter(Q(completed_at__isnull=True) | Q(completed_at__gte=end))
-        .values("staff_id", "module_key")
-        .order_by()
-        .distinct()
-    )
-    if scope.module_keys is not None:
-        cycles = cycles.filter(module_key__in=scope.module_keys)
-    cycles_sql, cycles_params = _sql(cycles)
-    sql = f"WITH s AS ({staff_sql}), p AS ({pairs_sql}), c AS ({certs_sql}), g AS ({cycles_sql}) "
-    return sql, staff_params + pairs_params + certs_params + cycles_params
-
-
-_JOINS = (
-    "FROM p JOIN s ON s.id = p.staff_id "
-    "LEFT JOIN c ON c.staff_id = p.staff_id AND c.module_key = p.module_key "
-    "LEFT JOIN g ON g.staff_id = p.staff_id AND g.module_key = p.module_key "
-)
+    return {
+        "active_only": True,
+        "service_point_ids": point_ids,
+        "role_ids": None if scope.role_id is None else [scope.role_id],
+        "module_keys": scope.module_keys,
+        "staff_ids": scope.staff_ids,
+    }
 
 
 def _fetchall(sql: str, params: list) -> list[tuple]:
@@ -266,67 +226,156 @@ def _date(value) -> datetime.date | None:
 # --- public API -----------------------------------------------------------------------
 
 
+def _counts_sql(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
+    """One statement: (service_point_id, role_id, module_key, required, covered, in_progress,
+    overdue), the counts per service point, role and module. (`status_rows` lists the
+    same per person, from the same parts.)
+
+    Nobody is listed one by one where a group will do. `required` and the people past
+    their due date come from the requirement rule's groups (same service point and role):
+    a group's size, and of its people those whose start date puts them past the due days.
+    Only people holding a valid certificate or an open cycle are looked at one by one
+    (their best state: 2 covered, 1 in progress), joined to their group's modules; the
+    covered among the late are taken off `overdue`."""
+    staff_qs = scope.staff_queryset()
+    staff_sql, staff_params = _sql(
+        staff_qs.values("id", "service_point_id", "role_id", "start_date").order_by()
+    )
+    groups_sql, groups_params = group_modules_sql(**_rule_filters(scope))
+    states_sql, states_params = _states_sql(scope, staff_qs, as_of)
+    due = personal_due_sql("s", "gm")
+    key = "gm.service_point_id, gm.role_id, gm.module_key"
+    sql = (
+        f"WITH s AS ({staff_sql}), gm AS ({groups_sql}), st AS ({states_sql}), "  # noqa: S608
+        f"req AS (SELECT {key}, COUNT(*) AS required, "
+        f"SUM(CASE WHEN {due} < %s THEN 1 ELSE 0 END) AS late "
+        "FROM gm JOIN s ON s.service_point_id = gm.service_point_id AND s.role_id = gm.role_id "
+        f"GROUP BY {key}), "
+        f"got AS (SELECT {key}, "
+        "SUM(CASE WHEN st.k = 2 THEN 1 ELSE 0 END) AS covered, "
+        "SUM(CASE WHEN st.k = 1 THEN 1 ELSE 0 END) AS in_progress, "
+        f"SUM(CASE WHEN st.k = 2 AND {due} < %s THEN 1 ELSE 0 END) AS covered_late "
+        "FROM st JOIN s ON s.id = st.staff_id "
+        "JOIN gm ON gm.service_point_id = s.service_point_id AND gm.role_id = s.role_id "
+        "AND gm.module_key = st.module_key "
+        f"GROUP BY {key}) "
+        "SELECT req.service_point_id, req.role_id, req.module_key, req.required, "
+        "COALESCE(got.covered, 0), COALESCE(got.in_progress, 0), "
+        "req.late - COALESCE(got.covered_late, 0) "
+        "FROM req LEFT JOIN got ON got.service_point_id = req.service_point_id "
+        "AND got.role_id = req.role_id AND got.module_key = req.module_key"
+    )
+    return sql, staff_params + groups_params + states_params + [as_of, as_of]
+
+
+def _states_sql(scope: Scope, staff_qs: QuerySet, as_of: datetime.date) -> tuple[str, list]:
+    """(staff_id, module_key, k): 2 when a valid certificate is held on `as_of`, else 1
+    when a cycle is open then; people with neither have no row."""
+    certs = (
+        Certificate.objects.valid_on(as_of)
+        .filter(staff__in=staff_qs.values("pk"))
+        .values("staff_id", "module_key")
+        .order_by()
+    )
+    end = _end_of_day(as_of)
+    cycles = (
+        ModuleCycle.objects.filter(staff__in=staff_qs.values("pk"), started_at__lt=end)
+        .filter(Q(completed_at__isnull=True) | Q(completed_at__gte=end))
+        .values("staff_id", "module_key")
+        .order_by()
+    )
+    if scope.module_keys is not None:
+        certs = certs.filter(module_key__in=scope.module_keys)
+        cycles = cycles.filter(module_key__in=scope.module_keys)
+    certs_sql, certs_params = _sql(certs)
+    cycles_sql, cycles_params = _sql(cycles)
+    sql = (
+        "SELECT x.staff_id, x.module_key, MAX(x.k) AS k FROM ("  # noqa: S608
+        f"SELECT c.staff_id, c.module_key, 2 AS k FROM ({certs_sql}) c UNION ALL "
+        f"SELECT o.staff_id, o.module_key, 1 AS k FROM ({cycles_sql}) o"
+        ") x GROUP BY x.staff_id, x.module_key"
+    )
+    return sql, certs_params + cycles_params
+
+
+def coverage_counts_by_role(
+    scope: Scope, as_of: datetime.date | None = None
+) -> list[tuple[int, int, uuid.UUID, Counts]]:
+    """(service_point_id, role_id, module_key, counts) for every service point, role and
+    required module: the finest grain, which snapshots and the cache keep."""
+    as_of = as_of or timezone.localdate()
+    result = []
+    for sp, role, key, required, covered, in_progress, overdue in _fetchall(
+        *_counts_sql(scope, as_of)
+    ):
+        r, c, i = int(required), int(covered), int(in_progress)
+        result.append((sp, role, _as_uuid(key), Counts(r, c, i, r - c - i, int(overdue))))
+    return result
+
+
+def _by_point(
+    rows: Iterable[tuple[int, int, uuid.UUID, Counts]],
+) -> list[tuple[int, uuid.UUID, Counts]]:
+    """Sum by-role rows into (service_point_id, module_key, counts)."""
+    summed: dict[tuple[int, uuid.UUID], Counts] = {}
+    for sp, _role, key, counts in rows:
+        found = summed.get((sp, key))
+        if found is None:
+            summed[(sp, key)] = Counts(**counts.as_dict())
+        else:
+            found.add(counts)
+    return [(sp, key, counts) for (sp, key), counts in summed.items()]
+
+
 def coverage_counts(
     scope: Scope, as_of: datetime.date | None = None
 ) -> list[tuple[int, uuid.UUID, Counts]]:
     """(service_point_id, module_key, counts) for every service point x required module."""
-    as_of = as_of or timezone.localdate()
-    with_sql, params = _with_clause(scope, as_of)
-    sql = (
-        with_sql + "SELECT s.service_point_id, p.module_key, COUNT(*), "
-        "SUM(CASE WHEN c.staff_id IS NOT NULL THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.staff_id IS NULL AND g.staff_id IS NOT NULL THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.staff_id IS NULL AND g.staff_id IS NULL THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.staff_id IS NULL AND p.due_date < %s THEN 1 ELSE 0 END) "
-        + _JOINS
-        + "GROUP BY s.service_point_id, p.module_key"
-    )
-    result = _fetchall(sql, params + [as_of])
-    return [
-        (sp_id, _as_uuid(key), Counts(int(r), int(c), int(i), int(n), int(o)))
-        for sp_id, key, r, c, i, n, o in result
-    ]
+    return _by_point(coverage_counts_by_role(scope, as_of))
 
 
 def _cache_seconds() -> int:
     return int(getattr(settings, "REPORTS_CACHE_SECONDS", 300))
 
 
-def city_counts(as_of: datetime.date, role_id: int | None = None, *, refresh: bool = False):
-    """The whole city's counts for `as_of` (and a role filter), kept in the cache for
-    REPORTS_CACHE_SECONDS so that every report screen, export and API page of the same
-    day is served from one computation. `refresh=True` recomputes (the warm-up task)."""
-    key = f"reports:coverage:v2:{as_of.isoformat()}:{role_id or '-'}"
+def city_counts(as_of: datetime.date, *, refresh: bool = False):
+    """The whole city's counts per service point, role and module for `as_of`, kept in the
+    cache for REPORTS_CACHE_SECONDS so that every report screen, export and API page of the
+    same day, with or without a role filter, is served from one computation.
+    `refresh=True` recomputes (the warm-up task)."""
+    key = f"reports:coverage:v3:{as_of.isoformat()}"
     packed = None if refresh else cache.get(key)
     if packed is None:
-        result = coverage_counts(Scope(role_id=role_id), as_of)
+        result = coverage_counts_by_role(Scope(), as_of)
         # Plain ints and hex strings: fast to pickle and unpickle for a shared cache.
-        packed = [(sp, k.hex, *c.as_dict().values()) for sp, k, c in result]
+        packed = [(sp, role, k.hex, *c.as_dict().values()) for sp, role, k, c in result]
         cache.set(key, packed, _cache_seconds())
         return result
-    keys = {h: uuid.UUID(hex=h) for h in {row[1] for row in packed}}
-    return [(sp, keys[h], Counts(r, c, i, n, o)) for sp, h, r, c, i, n, o in packed]
+    keys = {h: uuid.UUID(hex=h) for h in {row[2] for row in packed}}
+    return [(sp, role, keys[h], Counts(r, c, i, n, o)) for sp, role, h, r, c, i, n, o in packed]
 
 
 def scoped_counts(scope: Scope, as_of: datetime.date | None = None):
     """`coverage_counts` for a scope. With the cache on, wide scopes (city, divisions,
     several points) take the cached city-wide counts and keep the rows of the scope's
-    service points (ids from the scoped queryset) and modules; one service point or a set
-    of people is computed directly (it is fast)."""
+    service points (ids from the scoped queryset), role and modules; one service point or
+    a set of people is computed directly (it is fast)."""
     as_of = as_of or timezone.localdate()
     if not _cache_seconds() or scope.staff_ids is not None or scope.service_point is not None:
         return coverage_counts(scope, as_of)
-    counts = city_counts(as_of, scope.role_id)
+    counts = city_counts(as_of)
     if scope.service_points is None and scope.division is None:
         allowed = None
     else:
         allowed = set(scope.service_point_queryset().values_list("pk", flat=True))
     keys = None if scope.module_keys is None else {_as_uuid(k) for k in scope.module_keys}
-    return [
-        (sp, key, c)
-        for sp, key, c in counts
-        if (allowed is None or sp in allowed) and (keys is None or key in keys)
-    ]
+    return _by_point(
+        row
+        for row in counts
+        if (allowed is None or row[0] in allowed)
+        and (scope.role_id is None or row[1] == scope.role_id)
+        and (keys is None or row[2] in keys)
+    )
 
 
 def coverage_rows(
@@ -390,20 +439,22 @@ def status_rows(scope: Scope, as_of: datetime.date | None = None) -> list[Status
     """One row per (active staff member, required module) in `scope`, one query
     (plus one for the staff and one for the modules)."""
     as_of = as_of or timezone.localdate()
-    with_sql, params = _with_clause(scope, as_of)
+    pairs_sql, pairs_params = required_rows_sql(**_rule_filters(scope))
+    states_sql, states_params = _states_sql(scope, scope.staff_queryset(), as_of)
     valid = Certificate.objects.valid_on(as_of)
     valid_sql, valid_params = _sql(valid.values("staff_id", "module_key", "expires_on"))
     sql = (
         # Only ORM-generated SQL and fixed text are interpolated; values are parameters.
-        with_sql  # noqa: S608
-        + "SELECT p.staff_id, p.module_key, p.due_date, "  # noqa: S608
-        "CASE WHEN c.staff_id IS NOT NULL THEN 'covered' "
-        "WHEN g.staff_id IS NOT NULL THEN 'in_progress' ELSE 'not_started' END, "
-        "CASE WHEN c.staff_id IS NULL AND p.due_date < %s THEN 1 ELSE 0 END, "
-        f"(SELECT MAX(v.expires_on) FROM ({valid_sql}) v "  # noqa: S608
-        "WHERE v.staff_id = p.staff_id AND v.module_key = p.module_key) " + _JOINS
+        f"WITH p AS ({pairs_sql}), st AS ({states_sql}) "  # noqa: S608
+        "SELECT p.staff_id, p.module_key, p.due_date, "
+        "CASE WHEN st.k = 2 THEN 'covered' "
+        "WHEN st.k = 1 THEN 'in_progress' ELSE 'not_started' END, "
+        "CASE WHEN (st.k IS NULL OR st.k < 2) AND p.due_date < %s THEN 1 ELSE 0 END, "
+        f"(SELECT MAX(v.expires_on) FROM ({valid_sql}) v "
+        "WHERE v.staff_id = p.staff_id AND v.module_key = p.module_key) "
+        "FROM p LEFT JOIN st ON st.staff_id = p.staff_id AND st.module_key = p.module_key"
     )
-    result = _fetchall(sql, params + [as_of] + valid_params)
+    result = _fetchall(sql, pairs_params + states_params + [as_of] + valid_params)
     staff = StaffMember.objects.select_related("service_point__division", "role").in_bulk(
         {r[0] for r in result}
     )
