@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from organisation.models import Division, ServicePoint
+from organisation.models import Division, Role, ServicePoint
 
 
 @register_setting(icon="table")
@@ -40,9 +40,10 @@ class ReportSettings(BaseGenericSetting):
 
 
 class CoverageSnapshot(models.Model):
-    """Coverage counts of one service point and module as computed on `date` (staff counted
-    where they were on that date). Written by the nightly task; one row per date, point and
-    module (re-running the task for a date replaces its rows)."""
+    """Coverage counts of one service point, role and module as computed on `date` (staff
+    counted where they were, in the role they had, on that date). Written by the nightly
+    task; one row per date, point, role and module (re-running the task for a date replaces
+    its rows). Sums over roles give the point's counts."""
 
     date = models.DateField(_("date"))
     service_point = models.ForeignKey(
@@ -58,6 +59,14 @@ class CoverageSnapshot(models.Model):
         verbose_name=_("division"),
         help_text=_("The service point's division on the date."),
     )
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="coverage_snapshots",
+        verbose_name=_("role"),
+        help_text=_("Empty on rows taken before snapshots were kept per role."),
+    )
     module_key = models.UUIDField(_("module"))
     required = models.PositiveIntegerField(_("required"))
     covered = models.PositiveIntegerField(_("covered"))
@@ -71,7 +80,8 @@ class CoverageSnapshot(models.Model):
         verbose_name_plural = _("coverage snapshots")
         constraints = [
             models.UniqueConstraint(
-                fields=["date", "service_point", "module_key"], name="one_snapshot_per_day"
+                fields=["date", "service_point", "role", "module_key"],
+                name="one_snapshot_per_day_and_role",
             ),
             models.CheckConstraint(
                 condition=models.Q(covered__lte=models.F("required")),

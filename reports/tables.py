@@ -116,11 +116,14 @@ def _meets(pct: Decimal | None, target: int) -> bool | None:
 
 
 def _snapshots(scope: Scope):
+    """Snapshot rows within the scope: its service points, modules and role."""
     snapshots = CoverageSnapshot.objects.filter(
         service_point__in=scope.service_point_queryset().values("pk")
     )
     if scope.module_keys is not None:
         snapshots = snapshots.filter(module_key__in=scope.module_keys)
+    if scope.role_id is not None:
+        snapshots = snapshots.filter(role_id=scope.role_id)
     return snapshots
 
 
@@ -128,33 +131,10 @@ def snapshot_date_on_or_before(scope: Scope, date: datetime.date) -> datetime.da
     return _snapshots(scope).filter(date__lte=date).aggregate(d=Max("date"))["d"]
 
 
-def snapshot_cells(scope: Scope, date: datetime.date, point_ids) -> dict:
-    """{(service point id, module key): Counts} of the snapshot of `date` for the points."""
-    result = {}
-    for sp, key, r, c, i, n, o in (
-        _snapshots(scope)
-        .filter(date=date, service_point_id__in=point_ids)
-        .values_list(
-            "service_point_id",
-            "module_key",
-            "required",
-            "covered",
-            "in_progress",
-            "not_started",
-            "overdue",
-        )
-    ):
-        result[(sp, as_uuid(key))] = Counts(r, c, i, n, o)
-    return result
-
-
-def snapshot_division_sums(scope: Scope, date: datetime.date) -> dict[int, Counts]:
-    """{division id: Counts} summed in SQL over the snapshot of `date` within the scope."""
-    return {
-        row["division_id"]: Counts(row["r"], row["c"], row["i"], row["n"], row["o"])
-        for row in _snapshots(scope)
-        .filter(date=date)
-        .values("division_id")
+def _summed(snapshots, *keys: str):
+    """Snapshot rows summed in SQL (over roles, and over points where not in `keys`)."""
+    return (
+        snapshots.values(*keys)
         .annotate(
             r=Sum("required"),
             c=Sum("covered"),
@@ -163,18 +143,33 @@ def snapshot_division_sums(scope: Scope, date: datetime.date) -> dict[int, Count
             o=Sum("overdue"),
         )
         .order_by()
-    }
+    )
+
+
+def _counts(row: dict) -> Counts:
+    return Counts(row["r"], row["c"], row["i"], row["n"], row["o"])
+
+
+def snapshot_cells(scope: Scope, date: datetime.date, point_ids) -> dict:
+    """{(service point id, module key): Counts} of the snapshot of `date` for the points."""
+    rows = _summed(
+        _snapshots(scope).filter(date=date, service_point_id__in=point_ids),
+        "service_point_id",
+        "module_key",
+    )
+    return {(row["service_point_id"], as_uuid(row["module_key"])): _counts(row) for row in rows}
+
+
+def snapshot_division_sums(scope: Scope, date: datetime.date) -> dict[int, Counts]:
+    """{division id: Counts} summed in SQL over the snapshot of `date` within the scope."""
+    rows = _summed(_snapshots(scope).filter(date=date), "division_id")
+    return {row["division_id"]: _counts(row) for row in rows}
 
 
 def trend_series(scope: Scope, as_of: datetime.date, limit: int = 8):
     """Coverage per division and city on the latest `limit` snapshot dates up to `as_of`:
     (dates oldest first, [(label, [percent per date])]). Sums of counts, two queries."""
-    points = scope.service_point_queryset()
-    snapshots = CoverageSnapshot.objects.filter(
-        service_point__in=points.values("pk"), date__lte=as_of
-    )
-    if scope.module_keys is not None:
-        snapshots = snapshots.filter(module_key__in=scope.module_keys)
+    snapshots = _snapshots(scope).filter(date__lte=as_of)
     dates = list(snapshots.order_by("-date").values_list("date", flat=True).distinct()[:limit])[
         ::-1
     ]
@@ -301,7 +296,7 @@ def build_overview(
         ),
     )
     city.suppressed = city.staff_count < threshold and not (point_ids <= own)
-    trend_dates, trends = trend_series(scope, as_of) if scope.role_id is None else ([], [])
+    trend_dates, trends = trend_series(scope, as_of)
     return Overview(
         as_of=as_of,
         since=since,

@@ -204,10 +204,11 @@ CELERY_BEAT_SCHEDULE["reports-coverage-snapshot"] = {
 }
 CELERY_BEAT_SCHEDULE["reports-warm-coverage-cache"] = {
     "task": "reports.tasks.warm_coverage_cache",
-    "schedule": 10 * 60,
+    "schedule": 5 * 60,
 }
-# Seconds the city-wide coverage counts are reused by report screens, exports and the API.
-REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=600)
+# Seconds the city-wide coverage counts are reused by report screens, exports and the API:
+# longer than the warm-up interval above, so today's counts never drop out of the cache.
+REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=15 * 60)
 
 # Certificates: issue what a broker outage left unissued and render missing PDFs.
 CELERY_BEAT_SCHEDULE["certificates-sweep"] = {

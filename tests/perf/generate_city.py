@@ -337,6 +337,7 @@ def main(argv=None) -> int:
                     date=today - datetime.timedelta(days=7 * week),
                     service_point_id=row.service_point_id,
                     division_id=row.division_id,
+                    role_id=row.role_id,
                     module_key=row.module_key,
                     required=row.required,
                     covered=int(row.covered * factor),

@@ -39,6 +39,9 @@ def test_cache_serves_until_refreshed(city, cached, django_assert_max_num_querie
     coverage_rows(Scope(), AS_OF)
     with django_assert_max_num_queries(2):  # service points and modules only
         coverage_rows(Scope(), AS_OF)
+    with django_assert_max_num_queries(2):  # a role filter is served from the same counts
+        by_role = coverage_rows(Scope(role_id=city.mgr.pk), AS_OF)
+    assert table(by_role)[("A1", "kohtaaminen")] == (1, 0)
     certify(city.a_3, city.m1, AS_OF)
     assert table(coverage_rows(Scope(), AS_OF))[("A1", "kohtaaminen")] == (3, 1)
     assert table(coverage_rows(Scope(), AS_OF, cached=False))[("A1", "kohtaaminen")] == (3, 2)
