@@ -9,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db.models import Sum
+from django.utils import timezone
 
 from home.demo import organisation as demo
 from home.models import HomePage
@@ -18,6 +20,7 @@ from organisation.models import (
     ServicePoint,
     StaffMember,
 )
+from reports.models import CoverageSnapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +92,7 @@ def test_seed_demo_is_idempotent(seeded):
         StaffMember.objects.count(),
         get_user_model().objects.count(),
         HomePage.objects.count(),
+        CoverageSnapshot.objects.count(),
     )
     call_command("seed_demo", stdout=io.StringIO())
     after = (
@@ -97,8 +101,21 @@ def test_seed_demo_is_idempotent(seeded):
         StaffMember.objects.count(),
         get_user_model().objects.count(),
         HomePage.objects.count(),
+        CoverageSnapshot.objects.count(),
     )
     assert before == after
+
+
+def test_demo_has_weekly_coverage_history_that_rises(seeded):
+    """The overview's trend has nine weekly snapshots, each as of its date: the demo's
+    completions are spread over past weeks, so coverage rises towards today."""
+    dates = sorted(set(CoverageSnapshot.objects.values_list("date", flat=True)))
+    assert len(dates) == 9
+    assert dates[-1] == timezone.localdate()
+    covered = [
+        CoverageSnapshot.objects.filter(date=d).aggregate(c=Sum("covered"))["c"] for d in dates
+    ]
+    assert covered[0] < covered[-1]
 
 
 def test_seed_demo_translates_and_publishes_the_home_page(seeded):

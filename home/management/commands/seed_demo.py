@@ -45,6 +45,7 @@ OPTIONAL_SEEDS = [
     "home.demo.courses",
     "home.demo.quizzes",
     "home.demo.certificates",
+    "home.demo.reports",
 ]
 
 
