@@ -8,6 +8,7 @@ Personal-data views and every export are recorded in the audit trail.
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -72,6 +73,12 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             links.append((fmt.upper(), f"{self.request.path}?{params.urlencode()}"))
         return links
 
+    def _page_query(self) -> str:
+        """The current query without its page number, for the pager's links."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return params.urlencode()
+
     def invalid(self, form):
         context = self.get_context_data(form=form, invalid=True)
         return TemplateResponse(self.request, self.template_name, context, status=400)
@@ -106,13 +113,11 @@ class CoverageOverviewView(ReportView):
             self.audit("reports.export_overview", "coverage", form, fmt)
             headers, rows = overview_export(overview)
             return spreadsheet_response(fmt, f"coverage-{data['as_of'].isoformat()}", headers, rows)
-        page_params = request.GET.copy()
-        page_params.pop("page", None)
         context = self.get_context_data(
             form=form,
             overview=overview,
             page_obj=overview.page_obj,
-            page_query=page_params.urlencode(),
+            page_query=self._page_query(),
             export_links=self.export_links(),
             filter_query=self._filter_query(),
         )
@@ -128,6 +133,7 @@ class CoverageOverviewView(ReportView):
 class ServicePointReportView(ReportView):
     template_name = "reports/service_point.html"
     with_points = False
+    rows_per_page = 300  # a large point has thousands of (person, module) rows
     drop_fields = ("since",)
 
     def get(self, request, pk, *args, **kwargs):
@@ -151,10 +157,15 @@ class ServicePointReportView(ReportView):
                 data,
             )
         self.audit("reports.view_service_point", point.code, form)
-        for row in rows:
+        page_obj = Paginator(rows, self.rows_per_page).get_page(request.GET.get("page"))
+        for row in page_obj.object_list:
             row.status_label = status_label(row.status)
         context = self.get_context_data(
-            form=form, point=point, rows=rows, export_links=self.export_links()
+            form=form,
+            point=point,
+            page_obj=page_obj,
+            page_query=self._page_query(),
+            export_links=self.export_links(),
         )
         return self.render_to_response(context)
 

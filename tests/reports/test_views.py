@@ -158,7 +158,7 @@ def test_service_point_view_lists_overdue_first_and_is_audited(client, city, hr_
         reverse("reports_service_point", args=[city.a1.pk]), {"as_of": AS_OF, "role": "cs"}
     )
     assert response.status_code == 200
-    rows = response.context["rows"]
+    rows = response.context["page_obj"].object_list
     assert [r.overdue for r in rows] == sorted((r.overdue for r in rows), reverse=True)
     assert {r.staff.first_name for r in rows} == {"Aino", "Bertta"}
     event = AuditEvent.objects.get(action="reports.view_service_point")
@@ -177,6 +177,24 @@ def test_person_view_shows_modules_and_certificates(client, city, hr_all):
     assert modules["monikielisyys"].row.overdue
     assert len(response.context["certificates"]) == 1
     assert AuditEvent.objects.filter(action="reports.view_person", actor=hr_all).count() == 1
+
+
+def test_service_point_view_pages_keep_the_filter_and_the_export_has_every_row(
+    client, city, hr_all, monkeypatch
+):
+    from reports.views import ServicePointReportView
+
+    monkeypatch.setattr(ServicePointReportView, "rows_per_page", 3)
+    client.force_login(hr_all)
+    url = reverse("reports_service_point", args=[city.a1.pk])
+    first = client.get(url, {"as_of": AS_OF, "role": "cs"})
+    second = client.get(url, {"as_of": AS_OF, "role": "cs", "page": 2})
+    # Aino and Bertta (role cs) x two modules: three rows, then one.
+    assert len(first.context["page_obj"].object_list) == 3
+    assert len(second.context["page_obj"].object_list) == 1
+    assert "role=cs&amp;page=2" in first.content.decode()
+    export = client.get(url, {"as_of": AS_OF, "role": "cs", "export": "csv"})
+    assert len(export.content.decode("utf-8-sig").strip().splitlines()) == 1 + 4
 
 
 def test_exports_are_audited_and_xlsx_opens(client, city, hr_all, threshold_one):
