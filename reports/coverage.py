@@ -313,69 +313,81 @@ def coverage_counts_by_role(
     return result
 
 
-def _by_point(
-    rows: Iterable[tuple[int, int, uuid.UUID, Counts]],
-) -> list[tuple[int, uuid.UUID, Counts]]:
-    """Sum by-role rows into (service_point_id, module_key, counts)."""
-    summed: dict[tuple[int, uuid.UUID], Counts] = {}
-    for sp, _role, key, counts in rows:
-        found = summed.get((sp, key))
+def _sum_by_point(rows: Iterable[tuple]) -> list[tuple[int, uuid.UUID, list[int]]]:
+    """Sum rows `(service_point_id, role_id, module key, required, covered, in_progress,
+    not_started, overdue)` over roles into `(service_point_id, module_key, [the five
+    counts])`. Plain tuples and lists: it runs over the whole city's rows on every wide
+    report request."""
+    sums: dict[tuple, list[int]] = {}
+    for row in rows:
+        found = sums.get((row[0], row[2]))
         if found is None:
-            summed[(sp, key)] = Counts(**counts.as_dict())
+            sums[(row[0], row[2])] = list(row[3:])
         else:
-            found.add(counts)
-    return [(sp, key, counts) for (sp, key), counts in summed.items()]
+            found[0] += row[3]
+            found[1] += row[4]
+            found[2] += row[5]
+            found[3] += row[6]
+            found[4] += row[7]
+    keys = {key: _as_uuid(key) for _sp, key in sums}
+    return [(sp, keys[key], numbers) for (sp, key), numbers in sums.items()]
 
 
 def coverage_counts(
     scope: Scope, as_of: datetime.date | None = None
 ) -> list[tuple[int, uuid.UUID, Counts]]:
     """(service_point_id, module_key, counts) for every service point x required module."""
-    return _by_point(coverage_counts_by_role(scope, as_of))
+    return [(sp, key, Counts(*numbers)) for sp, key, numbers in _point_sums(scope, as_of)]
+
+
+def _point_sums(scope: Scope, as_of: datetime.date | None) -> list[tuple]:
+    return _sum_by_point(
+        (sp, role, key, *counts.as_dict().values())
+        for sp, role, key, counts in coverage_counts_by_role(scope, as_of)
+    )
 
 
 def _cache_seconds() -> int:
     return int(getattr(settings, "REPORTS_CACHE_SECONDS", 300))
 
 
-def city_counts(as_of: datetime.date, *, refresh: bool = False):
-    """The whole city's counts per service point, role and module for `as_of`, kept in the
-    cache for REPORTS_CACHE_SECONDS so that every report screen, export and API page of the
-    same day, with or without a role filter, is served from one computation.
-    `refresh=True` recomputes (the warm-up task)."""
+def city_counts(as_of: datetime.date, *, refresh: bool = False) -> list[tuple]:
+    """The whole city's counts per service point, role and module for `as_of` as plain
+    rows `(service_point_id, role_id, module key hex, required, covered, in_progress,
+    not_started, overdue)`, kept in the cache for REPORTS_CACHE_SECONDS so that every
+    report screen, export and API page of the same day, with or without a role filter, is
+    served from one computation. `refresh=True` recomputes (the warm-up task)."""
     key = f"reports:coverage:v3:{as_of.isoformat()}"
     packed = None if refresh else cache.get(key)
     if packed is None:
-        result = coverage_counts_by_role(Scope(), as_of)
         # Plain ints and hex strings: fast to pickle and unpickle for a shared cache.
-        packed = [(sp, role, k.hex, *c.as_dict().values()) for sp, role, k, c in result]
+        packed = [
+            (sp, role, k.hex, *c.as_dict().values())
+            for sp, role, k, c in coverage_counts_by_role(Scope(), as_of)
+        ]
         cache.set(key, packed, _cache_seconds())
-        return result
-    keys = {h: uuid.UUID(hex=h) for h in {row[2] for row in packed}}
-    return [(sp, role, keys[h], Counts(r, c, i, n, o)) for sp, role, h, r, c, i, n, o in packed]
+    return packed
 
 
-def scoped_counts(scope: Scope, as_of: datetime.date | None = None):
-    """`coverage_counts` for a scope. With the cache on, wide scopes (city, divisions,
+def scoped_counts(scope: Scope, as_of: datetime.date | None = None) -> list[tuple]:
+    """(service_point_id, module_key, [required, covered, in_progress, not_started,
+    overdue]) for a scope. With the cache on, wide scopes (city, divisions,
     several points) take the cached city-wide counts and keep the rows of the scope's
     service points (ids from the scoped queryset), role and modules; one service point or
     a set of people is computed directly (it is fast)."""
     as_of = as_of or timezone.localdate()
     if not _cache_seconds() or scope.staff_ids is not None or scope.service_point is not None:
-        return coverage_counts(scope, as_of)
-    counts = city_counts(as_of)
-    if scope.service_points is None and scope.division is None:
-        allowed = None
-    else:
+        return _point_sums(scope, as_of)
+    rows = city_counts(as_of)
+    if scope.service_points is not None or scope.division is not None:
         allowed = set(scope.service_point_queryset().values_list("pk", flat=True))
-    keys = None if scope.module_keys is None else {_as_uuid(k) for k in scope.module_keys}
-    return _by_point(
-        row
-        for row in counts
-        if (allowed is None or row[0] in allowed)
-        and (scope.role_id is None or row[1] == scope.role_id)
-        and (keys is None or row[2] in keys)
-    )
+        rows = (row for row in rows if row[0] in allowed)
+    if scope.role_id is not None:
+        rows = (row for row in rows if row[1] == scope.role_id)
+    if scope.module_keys is not None:
+        keys = {_as_uuid(k).hex for k in scope.module_keys}
+        rows = (row for row in rows if row[2] in keys)
+    return _sum_by_point(rows)
 
 
 def coverage_rows(
@@ -384,12 +396,12 @@ def coverage_rows(
     """Coverage rows with their service point (and division) and module, a fixed number
     of queries whatever the number of service points. Ordered by division, service point,
     module. `cached=False` always computes afresh."""
-    counts = scoped_counts(scope, as_of) if cached else coverage_counts(scope, as_of)
+    counts = scoped_counts(scope, as_of) if cached else _point_sums(scope, as_of)
     points = ServicePoint.objects.select_related("division").in_bulk({sp for sp, _, _ in counts})
     modules = modules_for_keys({key for _, key, _ in counts})
     rows = [
-        CoverageRow(**c.as_dict(), service_point=points[sp], module=modules[key])
-        for sp, key, c in counts
+        CoverageRow(*numbers, service_point=points[sp], module=modules[key])
+        for sp, key, numbers in counts
     ]
     rows.sort(key=lambda r: (r.division.code, r.service_point.code, r.module.slug))
     return rows

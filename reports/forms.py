@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
-from organisation.models import Division, Role, ServicePoint
+from organisation.models import Division, Role, ServicePoint, hr_scope
 from reports.coverage import Scope
 
 
@@ -53,6 +53,8 @@ class CoverageFilterForm(forms.Form):
     def __init__(self, data=None, *, user, service_points=None, with_points=True, **kwargs):
         super().__init__(data, **kwargs)
         self.user = user
+        # The whole city needs no filter on service points (cheaper statements).
+        self.whole_city = service_points is None and hr_scope(user)[0]
         self.service_points = (
             service_points if service_points is not None else ServicePoint.objects.for_user(user)
         )
@@ -81,7 +83,7 @@ class CoverageFilterForm(forms.Form):
         module = data.get("module")
         role = data.get("role")
         return Scope(
-            service_points=self.service_points,
+            service_points=None if self.whole_city else self.service_points,
             division=data.get("division"),
             service_point=data.get("service_point"),
             role_id=role.pk if role else None,
@@ -114,8 +116,6 @@ class ApiTokenForm(forms.Form):
     )
 
     def __init__(self, data=None, *, user, **kwargs):
-        from organisation.models import hr_scope
-
         super().__init__(data, **kwargs)
         self.user_city_wide, _ids = hr_scope(user)
         self.fields["divisions"].queryset = Division.objects.for_user(user)

@@ -117,9 +117,9 @@ def _meets(pct: Decimal | None, target: int) -> bool | None:
 
 def _snapshots(scope: Scope):
     """Snapshot rows within the scope: its service points, modules and role."""
-    snapshots = CoverageSnapshot.objects.filter(
-        service_point__in=scope.service_point_queryset().values("pk")
-    )
+    snapshots = CoverageSnapshot.objects.all()
+    if scope.service_points is not None or scope.division or scope.service_point:
+        snapshots = snapshots.filter(service_point__in=scope.service_point_queryset().values("pk"))
     if scope.module_keys is not None:
         snapshots = snapshots.filter(module_key__in=scope.module_keys)
     if scope.role_id is not None:

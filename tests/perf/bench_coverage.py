@@ -87,6 +87,10 @@ def main(argv=None) -> int:
     cases = [
         ("city overview", lambda: client.get(reverse("reports_coverage"))),
         (
+            "city overview, one role",
+            lambda: client.get(reverse("reports_coverage"), {"role": "customer-service"}),
+        ),
+        (
             f"one service point ({staff_there} staff)",
             lambda: client.get(reverse("reports_service_point", args=[point.pk])),
         ),
