@@ -50,7 +50,9 @@ class CoverageFilterForm(forms.Form):
         help_text=_("Compare with the snapshot of this date (default: 30 days earlier)."),
     )
 
-    def __init__(self, data=None, *, user, service_points=None, with_points=True, **kwargs):
+    def __init__(
+        self, data=None, *, user, service_points=None, with_points=True, drop=(), **kwargs
+    ):
         super().__init__(data, **kwargs)
         self.user = user
         # The whole city needs no filter on service points (cheaper statements).
@@ -66,8 +68,9 @@ class CoverageFilterForm(forms.Form):
             locale__language_code="fi"
         ).order_by("title")
         if not with_points:
-            del self.fields["division"]
-            del self.fields["service_point"]
+            drop = (*drop, "division", "service_point")
+        for name in drop:  # filters that mean nothing on the page at hand
+            del self.fields[name]
 
     def clean_as_of(self):
         return self.cleaned_data.get("as_of") or timezone.localdate()

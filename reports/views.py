@@ -46,6 +46,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
     breadcrumbs_items: list = []  # the page's own title heads the page
     with_points = True
+    drop_fields: tuple[str, ...] = ()
 
     def dispatch(self, request, *args, **kwargs):
         if not can_see_reports(request.user):
@@ -59,6 +60,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             user=self.request.user,
             service_points=service_points,
             with_points=self.with_points,
+            drop=self.drop_fields,
         )
 
     def export_format(self) -> str | None:

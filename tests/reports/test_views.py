@@ -179,6 +179,15 @@ def test_person_view_shows_modules_and_certificates(client, city, hr_all):
     assert AuditEvent.objects.filter(action="reports.view_person", actor=hr_all).count() == 1
 
 
+def test_point_and_person_pages_offer_only_the_filters_that_apply(client, city, hr_all):
+    client.force_login(hr_all)
+    point = client.get(reverse("reports_service_point", args=[city.a1.pk]), {"as_of": AS_OF})
+    person = client.get(reverse("reports_person", args=[city.a_1.pk]), {"as_of": AS_OF})
+    assert set(point.context["form"].fields) == {"module", "role", "as_of"}
+    assert set(person.context["form"].fields) == {"module", "as_of"}
+    assert 'name="since"' not in point.content.decode()
+
+
 def test_service_point_view_pages_keep_the_filter_and_the_export_has_every_row(
     client, city, hr_all, monkeypatch
 ):
