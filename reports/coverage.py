@@ -223,9 +223,6 @@ def _date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(str(value)[:10])
 
 
-# --- public API -----------------------------------------------------------------------
-
-
 def _counts_sql(scope: Scope, as_of: datetime.date) -> tuple[str, list]:
     """One statement: (service_point_id, role_id, module_key, required, covered, in_progress,
     overdue), the counts per service point, role and module. (`status_rows` lists the
@@ -296,6 +293,9 @@ def _states_sql(scope: Scope, staff_qs: QuerySet, as_of: datetime.date) -> tuple
         ") x GROUP BY x.staff_id, x.module_key"
     )
     return sql, certs_params + cycles_params
+
+
+# --- public API -----------------------------------------------------------------------
 
 
 def coverage_counts_by_role(
