@@ -142,9 +142,8 @@ def _group_match_sql(filters: _Filters) -> tuple[str, list]:
 def personal_due_sql(staff: str = "s", group: str = "gm") -> str:
     """SQL for a person's due date: the earlier of the group row's fixed `due_date` and the
     person's `start_date` + the group row's `due_days` (either may be NULL)."""
-    relative_pg = f"{staff}.start_date + {group}.due_days"
     if connection.vendor == "postgresql":
-        return f"LEAST({group}.due_date, {relative_pg})"  # LEAST skips NULLs
+        return f"LEAST({group}.due_date, {staff}.start_date + {group}.due_days)"  # skips NULLs
     relative = f"date({staff}.start_date, '+' || {group}.due_days || ' days')"
     return (
         f"CASE WHEN {group}.due_days IS NULL THEN {group}.due_date "
@@ -180,7 +179,11 @@ def group_modules_sql(**filters) -> tuple[str, list]:
     them, the earliest fixed due date and the fewest due days over the matching
     requirements. A person of the group owes the module by `personal_due_sql()`.
     Filters as for `required_rows_sql`."""
-    match_sql, params = _group_match_sql(_filters(**filters))
+    return _group_modules_sql(_filters(**filters))
+
+
+def _group_modules_sql(filters: _Filters) -> tuple[str, list]:
+    match_sql, params = _group_match_sql(filters)
     sql = (
         "SELECT m.service_point_id, m.role_id, m.module_key, "  # noqa: S608
         "MIN(m.due_date) AS due_date, MIN(m.due_days) AS due_days "
@@ -203,14 +206,7 @@ def required_rows_sql(
     filters = _filters(
         staff_ids, module_keys, service_point_ids, division_ids, role_ids, active_only
     )
-    groups_sql, params = group_modules_sql(
-        staff_ids=filters.staff_ids,
-        module_keys=filters.module_keys,
-        service_point_ids=filters.service_point_ids,
-        division_ids=filters.division_ids,
-        role_ids=filters.role_ids,
-        active_only=active_only,
-    )
+    groups_sql, params = _group_modules_sql(filters)
     outer_params: list = []
     where = filters.staff_where(outer_params)
     sql = (
