@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from certificates.models import Certificate, Status
 from courses.models import CoursePage
+from organisation.admin_scope import ScopedModelViewSet
 from organisation.models import Division, ServicePoint, can_see_reports
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -120,7 +120,7 @@ def _detail_url(certificate: Certificate) -> str:
     return reverse("certificates_admin:detail", args=[certificate.pk])
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(ScopedModelViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = _("Certificates")
@@ -128,6 +128,7 @@ class CertificateViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = CertificateIndexView
     copy_view_enabled = False
+    read_only = True  # issued and revoked by the certificate services, never edited here
     form_fields = ["revocation_reason"]  # unused: nobody has the add/change permission
     filterset_class = CertificateFilterSet
     search_fields = [

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from courses.models import CoursePage, Requirement
+from organisation.admin_scope import ScopedModelViewSet
 from organisation.models import AuditEvent, Division, ServicePoint, hr_scope, is_hr
 
 
@@ -136,7 +136,7 @@ class RequirementDeleteView(ScopedQuerysetMixin, generic.DeleteView):
         return super().delete_action()
 
 
-class RequirementViewSet(ModelViewSet):
+class RequirementViewSet(ScopedModelViewSet):
     model = Requirement
     form_fields = RequirementForm.Meta.fields
     icon = "tasks"

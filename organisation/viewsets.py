@@ -1,24 +1,21 @@
 """Wagtail admin screens of the organisation: staff, service points, divisions, roles,
 HR scopes, the audit trail and the HR imports, grouped in one "Organisation" menu.
 
-Every listing and object view starts from the scoped queryset (`for_user`), so an HR user
-of one division neither lists nor opens another division's rows (404).
+Every listing and object view is scoped by `organisation.admin_scope`, so an HR user of
+one division neither lists nor opens another division's rows (404).
 """
 
 from __future__ import annotations
 
 import django_filters
-from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
+from .admin_scope import ScopedModelViewSet
 from .forms import HRGrantForm, ServicePointForm, StaffMemberForm
 from .models import (
     AuditEvent,
@@ -32,57 +29,7 @@ from .models import (
 )
 
 
-def _scoped(view, model):
-    return view.permission_policy.scoped_queryset(view.request.user)
-
-
-class ScopedIndexView(generic.IndexView):
-    select_related: tuple[str, ...] = ()
-
-    def get_base_queryset(self):
-        queryset = _scoped(self, self.model)
-        if self.select_related:
-            queryset = queryset.select_related(*self.select_related)
-        return queryset
-
-
-class ScopedObjectMixin:
-    """Objects outside the user's scope do not exist for them (404)."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not _scoped(self, type(obj)).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
-
-
-class OrganisationModelViewSet(ModelViewSet):
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    inspect_view_class = ScopedInspectView
+class OrganisationModelViewSet(ScopedModelViewSet):
     copy_view_enabled = False
     search_backend_name = None  # plain database search: no index to keep in sync
     list_per_page = 50
@@ -229,9 +176,11 @@ class AuditEventViewSet(OrganisationModelViewSet):
     menu_label = _("Audit trail")
     form_fields = ["action", "target"]
     inspect_view_enabled = True
+    read_only = True  # append-only: written by AuditEvent.record, never in the admin
     list_display = ["at", "action", "target", "actor"]
     list_filter = ["action"]
-    list_export = ["at", "actor.username", "action", "target", "details"]
+    list_export = ["at", "actor_display", "action", "target", "details"]
+    export_headings = {"actor_display": _("who")}
     search_fields = ["action", "target"]
     select_related = ("actor",)
     ordering = ["-at"]

@@ -9,9 +9,10 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from organisation.admin_scope import ScopedModelViewSet
 from organisation.models import StaffMember, is_hr
 from reminders.models import Notification, ReminderPause
 
@@ -91,7 +92,7 @@ class NotificationIndexView(ScopedQuerysetMixin, generic.IndexView):
     pass
 
 
-class NotificationViewSet(ModelViewSet):
+class NotificationViewSet(ScopedModelViewSet):
     model = Notification
     icon = "mail"
     menu_label = _("Sent notifications")
@@ -193,7 +194,7 @@ class ReminderPauseFilterSet(WagtailFilterSet):
         fields = ["until"]
 
 
-class ReminderPauseViewSet(ModelViewSet):
+class ReminderPauseViewSet(ScopedModelViewSet):
     model = ReminderPause
     icon = "time"
     menu_label = _("Reminder pauses")

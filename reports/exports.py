@@ -1,8 +1,7 @@
 """CSV and XLSX exports of report tables, safe against formula injection.
 
-Every exported text cell passes through :func:`escape_cell`: a cell that a spreadsheet
-program would read as a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return) gets a leading single quote, so it is shown as text. Numbers stay numbers.
+Every exported text cell passes through :func:`learning.spreadsheets.escape_cell`, the one
+escaping rule of the project (a cell that would start a formula is written as text).
 """
 
 from __future__ import annotations
@@ -16,22 +15,11 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.encoding import force_str
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from learning.spreadsheets import escape_cell
 
 CSV = "csv"
 XLSX = "xlsx"
 FORMATS = (CSV, XLSX)
-
-
-def escape_cell(value):
-    """The value to write into a spreadsheet cell: numbers, dates and None unchanged,
-    text with a leading quote when it would start a formula."""
-    if value is None or isinstance(value, (bool, int, float, Decimal, datetime.date)):
-        return value
-    text = force_str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def _plain(value):
