@@ -273,6 +273,8 @@ class AuditEvent(models.Model):
         related_name="+",
         verbose_name=_("who"),
     )
+    #: the actor's user name when the row was written, kept when the account is deleted
+    actor_name = models.CharField(_("who (name)"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     target = models.CharField(_("target"), max_length=255, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
@@ -288,7 +290,22 @@ class AuditEvent(models.Model):
     @classmethod
     def record(cls, actor, action: str, target: str = "", **details) -> AuditEvent:
         actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-        return cls.objects.create(actor=actor, action=action, target=target, details=details)
+        return cls.objects.create(
+            actor=actor,
+            actor_name=actor.get_username() if actor is not None else "",
+            action=action,
+            target=target,
+            details=details,
+        )
+
+    @property
+    def actor_display(self) -> str:
+        """Who did it: the user name as it was, or "system" for commands and tasks."""
+        return (
+            self.actor_name
+            or (self.actor.get_username() if self.actor_id else "")
+            or str(_("system"))
+        )
 
 
 def staff_for_user(user) -> StaffMember | None:
