@@ -21,6 +21,7 @@ from ninja.security import HttpBearer
 from courses.models import CoursePage
 from organisation.models import Division, Role
 from reports.coverage import Scope, coverage_rows, module_by_slug, row_record
+from reports.forms import EARLIEST_REPORT_DATE, LATEST_REPORT_DATE
 from reports.models import ApiToken, ReportSettings
 from reports.tables import staff_counts
 
@@ -69,7 +70,12 @@ class CoverageFilter(Schema):
     service_point: str | None = Field(None, description="service point code")
     module: str | None = Field(None, description="slug of the module's Finnish page")
     role: str | None = Field(None, description="role code")
-    as_of: datetime.date | None = Field(None, description="YYYY-MM-DD, default today")
+    as_of: datetime.date | None = Field(
+        None,
+        description="YYYY-MM-DD, default today",
+        ge=EARLIEST_REPORT_DATE,
+        le=LATEST_REPORT_DATE,
+    )
 
 
 class ServicePointOut(Schema):

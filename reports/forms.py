@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 from organisation.models import Division, Role, ServicePoint, hr_scope
 from reports.coverage import Scope
+
+#: the dates a report may be asked for: before the platform existed there is nothing to
+#: show, and far-future dates only overflow date arithmetic (`date.max + 1 day`)
+EARLIEST_REPORT_DATE = datetime.date(2000, 1, 1)
+LATEST_REPORT_DATE = datetime.date(2099, 12, 31)
+REPORT_DATE_VALIDATORS = [
+    MinValueValidator(EARLIEST_REPORT_DATE),
+    MaxValueValidator(LATEST_REPORT_DATE),
+]
 
 
 class ModuleChoiceField(forms.ModelChoiceField):
@@ -41,12 +51,14 @@ class CoverageFilterForm(forms.Form):
         label=_("As of"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=REPORT_DATE_VALIDATORS,
         help_text=_("Coverage on this date (default: today)."),
     )
     since = forms.DateField(
         label=_("Change since"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=REPORT_DATE_VALIDATORS,
         help_text=_("Compare with the snapshot of this date (default: 30 days earlier)."),
     )
 

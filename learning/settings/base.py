@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "learning.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "learning.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,6 +167,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of every admin user's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Documents go through Django's view (privacy and collection permissions), never a direct
+# media URL; the shipped web-server configuration refuses /media/documents/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# An uploaded image larger than this is refused before Pillow decodes it (default 128 MP).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).

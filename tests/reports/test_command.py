@@ -65,6 +65,7 @@ def test_no_rows_prints_only_the_header(db):
         (["--service-point", "NOPE"], "unknown service point code: NOPE"),
         (["--module", "nope"], "unknown module slug: nope"),
         (["--as-of", "2026-13-01"], "invalid date (expected YYYY-MM-DD): 2026-13-01"),
+        (["--as-of", "9999-12-31"], "date out of range (2000-01-01 to 2099-12-31): 9999-12-31"),
     ],
 )
 def test_bad_input_exits_with_status_2(db, args, message):

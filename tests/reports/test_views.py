@@ -98,6 +98,14 @@ def test_filter_outside_scope_is_400_without_data(client, hr_b, threshold_one):
     assert "overview" not in response.context
 
 
+@pytest.mark.parametrize("as_of", ["9999-12-31", "1999-12-31"])
+def test_a_date_outside_the_report_range_is_a_400_with_the_form(client, hr_b, as_of):
+    response = overview(client, hr_b, as_of=as_of)
+    assert response.status_code == 400
+    assert "as_of" in response.context["form"].errors
+    assert "overview" not in response.context
+
+
 def test_service_point_outside_scope_is_404(client, city, hr_b):
     client.force_login(hr_b)
     for params in ({}, {"export": "csv"}, {"export": "xlsx"}):

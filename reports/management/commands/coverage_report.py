@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from organisation.models import Division, ServicePoint
 from reports.coverage import COLUMNS, Scope, coverage_rows, module_by_slug, row_record
+from reports.forms import EARLIEST_REPORT_DATE, LATEST_REPORT_DATE
 
 
 def _fail(message: str) -> CommandError:
@@ -52,6 +53,11 @@ class Command(BaseCommand):
                 as_of = datetime.date.fromisoformat(options["as_of"])
             except ValueError:
                 raise _fail(f"invalid date (expected YYYY-MM-DD): {options['as_of']}") from None
+            if not EARLIEST_REPORT_DATE <= as_of <= LATEST_REPORT_DATE:
+                raise _fail(
+                    f"date out of range ({EARLIEST_REPORT_DATE} to {LATEST_REPORT_DATE}): "
+                    f"{options['as_of']}"
+                )
         records = [row_record(row) for row in coverage_rows(scope, as_of, cached=False)]
         if options["format"] == "json":
             for record in records:
