@@ -159,7 +159,14 @@ class ApiToken(models.Model):
     def authenticate(cls, token: str) -> ApiToken | None:
         if not token or len(token) > 200:
             return None
-        found = cls.objects.active().filter(token_hash=hash_token(token)).first()
+        found = (
+            cls.objects.active()
+            .select_related("owner")
+            .filter(token_hash=hash_token(token))
+            .first()
+        )
+        if found is not None and not found.owner_holds_its_scope():
+            return None
         if found is not None:
             now = timezone.now()
             if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
@@ -170,6 +177,19 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    def owner_holds_its_scope(self) -> bool:
+        """A token reads no more than the person who created it may see today: it stops
+        working when they leave (account deactivated), lose the HR group, or lose a division
+        the token covers (checked on every request: two small queries)."""
+        from organisation.models import hr_scope
+
+        city_wide, division_ids = hr_scope(self.owner)  # False, [] for a non-HR or inactive user
+        if city_wide:
+            return True
+        if self.city_wide or not division_ids:
+            return False
+        return not self.divisions.exclude(pk__in=division_ids).exists()
 
     def service_points(self):
         """The service points this token may read."""

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from organisation.models import HRGrant
 from reports.models import ApiToken, hash_token
 from tests.organisation.factories import make_hr_user
 from tests.reports.test_views import admin_user, threshold_one  # noqa: F401  (fixture)
@@ -88,6 +89,39 @@ def test_missing_wrong_and_revoked_tokens_get_401(client, city, owner):
     assert get(client, "modules/", secret).status_code == 401
 
 
+def test_a_token_stops_working_when_its_creator_leaves(client, city, owner):
+    _token, secret = make_token(owner, city_wide=True)
+    assert get(client, "modules/", secret).status_code == 200
+    owner.is_active = False
+    owner.save()
+    assert get(client, "modules/", secret).status_code == 401
+
+
+def test_a_token_stops_working_when_its_creator_loses_hr(client, city, owner):
+    _token, secret = make_token(owner, city_wide=True)
+    owner.groups.clear()
+    assert get(client, "coverage/", secret).status_code == 401
+
+
+def test_a_division_token_works_while_its_creator_holds_that_division(client, city):
+    creator = make_hr_user(city.da, city.db, username="hr-two-divisions")
+    _token, secret = make_token(creator, city.da)
+    assert get(client, "coverage/", secret).status_code == 200
+    grant = HRGrant.objects.get(user=creator)
+    grant.divisions.set([city.db])
+    assert get(client, "coverage/", secret).status_code == 401
+
+
+def test_a_city_token_of_a_creator_narrowed_to_a_division_stops(client, city):
+    creator = make_hr_user(city_wide=True, username="hr-narrowed")
+    _token, secret = make_token(creator, city_wide=True)
+    grant = HRGrant.objects.get(user=creator)
+    grant.city_wide = False
+    grant.save()
+    grant.divisions.set([city.da])
+    assert get(client, "modules/", secret).status_code == 401
+
+
 def test_only_the_hash_is_stored_and_last_use_recorded(client, city, owner):
     token, secret = make_token(owner, city_wide=True)
     assert token.token_hash == hash_token(secret) and secret not in token.token_hash
@@ -100,6 +134,21 @@ def test_bad_date_is_a_clear_error(client, city, owner):
     _token, secret = make_token(owner, city_wide=True)
     response = get(client, "coverage/", secret, as_of="2026-13-40")
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "0001-01-01", "1999-12-31"])
+def test_a_date_outside_the_report_range_is_a_clear_error(client, city, owner, as_of):
+    _token, secret = make_token(owner, city_wide=True)
+    response = get(client, "coverage/", secret, as_of=as_of)
+    assert response.status_code == 422
+    assert "as_of" in response.content.decode()
+
+
+def test_a_nul_character_in_a_filter_is_a_400(client, city, owner):
+    _token, secret = make_token(owner, city_wide=True)
+    response = get(client, "coverage/", secret, division="A\x00B")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "NUL characters are not allowed."}
 
 
 def test_modules_and_service_points(client, city, owner):
