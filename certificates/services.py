@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from certificates.models import Certificate
 from courses.models import CoursePage, ModuleCycle
+from learning.queueing import publish_on_commit
 from organisation.models import AuditEvent
 
 logger = logging.getLogger(__name__)
@@ -106,16 +107,13 @@ def issue_for_cycle(cycle_or_id: ModuleCycle | int) -> tuple[Certificate | None,
 
 
 def queue_issue(cycle_id: int) -> None:
-    """Queue the issuing task once the current transaction commits."""
-    from certificates.tasks import issue_certificate
-
-    transaction.on_commit(lambda: issue_certificate.delay(cycle_id))
+    """Queue the issuing task once the current transaction commits (best-effort: the
+    completed cycle without a certificate is the outbox row the sweep picks up)."""
+    publish_on_commit("certificates.tasks.issue_certificate", cycle_id)
 
 
 def queue_pdf(certificate_id: int) -> None:
-    from certificates.tasks import render_certificate_pdf
-
-    transaction.on_commit(lambda: render_certificate_pdf.delay(certificate_id))
+    publish_on_commit("certificates.tasks.render_certificate_pdf", certificate_id)
 
 
 def cycles_missing_certificates():

@@ -20,6 +20,7 @@ from django_ratelimit.core import is_ratelimited
 from certificates.forms import VerifyForm
 from certificates.models import Certificate, Status, normalise_code
 from certificates.selectors import certificates_overview
+from learning.queueing import publish
 from organisation.models import AuditEvent
 
 VERIFY_GROUP = "certificates.verify"
@@ -106,7 +107,6 @@ def download(request, pk: int):
 
     Anyone else gets 404 (not 403), so the existence of a certificate is not revealed."""
     from certificates.pdf import ascii_filename, download_filename, pdf_exists
-    from certificates.tasks import render_certificate_pdf
 
     certificate = (
         Certificate.objects.for_user(request.user).select_related("staff").filter(pk=pk).first()
@@ -115,7 +115,7 @@ def download(request, pk: int):
         raise Http404
     if not pdf_exists(certificate):
         # Regenerate: with a worker this queues the job; embedded (eager) it renders now.
-        render_certificate_pdf.delay(certificate.pk, force=True)
+        publish("certificates.tasks.render_certificate_pdf", certificate.pk, force=True)
         certificate.refresh_from_db(fields=["pdf"])
         if not pdf_exists(certificate):
             response = render(

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from learning.queueing import publish
+
 from .imports import ImportFailed, Summary, import_service_points, import_staff
 from .models import AuditEvent, ImportJob
 
@@ -77,12 +79,7 @@ def confirm_job(job: ImportJob) -> None:
 
 def queue_job(job_id: int) -> None:
     """Send the job to the worker; if the broker is down, the sweep sends it later."""
-    from .tasks import apply_import_job
-
-    try:
-        apply_import_job.delay(job_id)
-    except Exception:  # the broker is unreachable: keep the job queued
-        logger.exception("could not queue import job %s; the sweep will retry", job_id)
+    publish("organisation.apply_import_job", job_id)
 
 
 def requeue_stale_jobs(older_than: datetime.timedelta = STALE_AFTER) -> int:

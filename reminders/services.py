@@ -28,6 +28,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
+from learning.queueing import publish, publish_on_commit
 from organisation.models import ServicePoint, StaffMember
 from reminders import conf, selection
 from reminders.models import Notification, WelcomeLedger, paused_until
@@ -71,8 +72,6 @@ class RunResult:
 def _create(planned: Planned, *, ledger_keys: list[uuid.UUID] | None = None) -> bool:
     """Create the notification (and welcome ledger rows) and queue it after commit.
     False when it already exists (another run got there first)."""
-    from reminders.tasks import send_notification
-
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -93,7 +92,7 @@ def _create(planned: Planned, *, ledger_keys: list[uuid.UUID] | None = None) -> 
                         for key in ledger_keys
                     ]
                 )
-            transaction.on_commit(lambda: send_notification.delay(notification.pk))
+            publish_on_commit("reminders.tasks.send_notification", notification.pk)
     except IntegrityError:
         return False
     return True
@@ -403,8 +402,6 @@ def run_supervisor_digests(*, today: datetime.date | None = None, dry_run: bool 
 def requeue_unsent(*, dry_run: bool = False) -> int:
     """Queue again every notification still queued long after it was created (its task was
     lost, e.g. in a broker outage). The task sends each row at most once."""
-    from reminders.tasks import send_notification
-
     cutoff = timezone.now() - datetime.timedelta(minutes=conf.requeue_after_minutes())
     ids = list(
         Notification.objects.filter(
@@ -413,7 +410,7 @@ def requeue_unsent(*, dry_run: bool = False) -> int:
     )
     if not dry_run:
         for pk in ids:
-            send_notification.delay(pk)
+            publish("reminders.tasks.send_notification", pk)
     return len(ids)
 
 

@@ -185,7 +185,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    # A request never waits long on a broker that is down (learning.queueing): at most
+    # about a second to connect and a second per socket operation.
+    "socket_connect_timeout": 1,
+    "socket_timeout": 1,
+    "max_retries": 0,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 # HR imports: re-send confirmed imports that a broker outage left waiting.
@@ -221,7 +229,7 @@ REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=15 * 60)
 # Certificates: issue what a broker outage left unissued and render missing PDFs.
 CELERY_BEAT_SCHEDULE["certificates-sweep"] = {
     "task": "certificates.tasks.sweep_certificates",
-    "schedule": 15 * 60,
+    "schedule": 60,
 }
 # Public certificate verification: requests per client address (django-ratelimit rate).
 # Behind a reverse proxy set RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR").

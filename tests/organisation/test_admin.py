@@ -288,7 +288,10 @@ def test_large_files_run_in_the_background_with_a_progress_page(client, world, s
     assert b"background" in page.content
     with pytest.MonkeyPatch.context() as mp:
         queued = []
-        mp.setattr("organisation.tasks.apply_import_job.delay", queued.append)
+        mp.setattr(
+            "organisation.tasks.apply_import_job.apply_async",
+            lambda args, kwargs=None, **options: queued.append(args[0]),
+        )
         client.post(reverse("organisation_imports:confirm", args=[job.pk]))
     job.refresh_from_db()
     assert job.status == "queued"
