@@ -153,7 +153,11 @@ def test_missing_pdf_with_a_worker_shows_being_prepared(client, certificate, mon
     from certificates.tasks import render_certificate_pdf
 
     queued = []
-    monkeypatch.setattr(render_certificate_pdf, "delay", lambda *a, **k: queued.append(a))
+    monkeypatch.setattr(
+        render_certificate_pdf,
+        "apply_async",
+        lambda args, kwargs=None, **options: queued.append(tuple(args)),
+    )
     client.force_login(certificate.staff.user)
     response = client.get(reverse("certificates:download", args=[certificate.pk]))
     assert response.status_code == 202
