@@ -8,6 +8,7 @@ import logging
 from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from learning.queueing import publish
 
@@ -21,6 +22,12 @@ STALE_AFTER = datetime.timedelta(minutes=10)
 KEEP_FILES_FOR = datetime.timedelta(days=30)
 # Write progress at most every this many processed rows (one UPDATE each time).
 PROGRESS_EVERY = 1000
+# A job claimed (RUNNING) but not yet inside its import transaction is left alone this long.
+RUNNING_GRACE = datetime.timedelta(minutes=1)
+# A job whose worker died this many times is failed instead of tried again.
+MAX_ATTEMPTS = 3
+# PostgreSQL advisory locks of running imports: (this namespace, job id).
+RUN_LOCK_NAMESPACE = 0x41535041
 
 
 def _run(job: ImportJob, *, dry_run: bool, progress=None) -> Summary:
@@ -103,7 +110,13 @@ def purge_old_jobs(older_than: datetime.timedelta = KEEP_FILES_FOR) -> int:
 
 
 def apply_job(job_id: int) -> ImportJob | None:
-    """Run a queued job (in the request or in the worker). A job runs at most once."""
+    """Run a queued job (in the request or in the worker). A job is applied at most once.
+
+    The job is first claimed (RUNNING, committed, so the progress page shows it). The
+    import and the job's result then commit together in one transaction, which on
+    PostgreSQL holds an advisory lock for the job: if the worker dies, the database rolls
+    the import back and drops the lock, and `retry_abandoned_jobs` sends the job again.
+    """
     with transaction.atomic():
         job = (
             ImportJob.objects.select_for_update()
@@ -114,7 +127,9 @@ def apply_job(job_id: int) -> ImportJob | None:
         if job is None:
             return None
         job.status = ImportJob.Status.RUNNING
-        job.save(update_fields=["status"])
+        job.started_at = timezone.now()
+        job.attempts += 1
+        job.save(update_fields=["status", "started_at", "attempts"])
 
     last = 0
 
@@ -124,22 +139,44 @@ def apply_job(job_id: int) -> ImportJob | None:
             last = done
             write_progress(job_id, done, total)
 
-    try:
-        summary = _run(job, dry_run=False, progress=progress)
-    except ImportFailed as exc:
+    with transaction.atomic():
+        _hold_run_lock(job_id)
+        # A sweep that found this claim abandoned (a stalled worker) has handed the job to
+        # another run: this one stops.
+        if not ImportJob.objects.filter(
+            pk=job_id, status=ImportJob.Status.RUNNING, attempts=job.attempts
+        ).exists():
+            return None
+        try:
+            summary = _run(job, dry_run=False, progress=progress)
+        except ImportFailed as exc:
+            job.status = ImportJob.Status.FAILED
+            job.errors = exc.messages
+        else:
+            job.status = ImportJob.Status.DONE
+            job.result = summary.as_dict()
+            AuditEvent.record(
+                job.owner,
+                f"import_{job.kind}",
+                job.filename,
+                source="admin",
+                job=job.pk,
+                **summary.as_dict(),
+            )
+        _finish(job)
+    return job
+
+
+def fail_job(job_id: int, message: str) -> None:
+    """Mark a running job failed (e.g. it ran out of time) with one message for HR."""
+    job = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.RUNNING).first()
+    if job is not None:
         job.status = ImportJob.Status.FAILED
-        job.errors = exc.messages
-    else:
-        job.status = ImportJob.Status.DONE
-        job.result = summary.as_dict()
-        AuditEvent.record(
-            job.owner,
-            f"import_{job.kind}",
-            job.filename,
-            source="admin",
-            job=job.pk,
-            **summary.as_dict(),
-        )
+        job.errors = [message]
+        _finish(job)
+
+
+def _finish(job: ImportJob) -> None:
     job.finished_at = timezone.now()
     job.processed = job.total = job.row_count if job.status == ImportJob.Status.DONE else 0
     job.content = ""  # the file is no longer needed once applied or refused
@@ -154,7 +191,62 @@ def apply_job(job_id: int) -> ImportJob | None:
             "content",
         ]
     )
-    return job
+
+
+def _hold_run_lock(job_id: int) -> None:
+    """Inside the import transaction: mark the job as being worked on (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [RUN_LOCK_NAMESPACE, job_id])
+
+
+def _run_lock_is_free(job_id: int) -> bool | None:
+    """Inside the sweep's transaction: True when no import transaction holds the job (and
+    take the lock until commit), False when one does, None where the database cannot tell."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [RUN_LOCK_NAMESPACE, job_id])
+        return bool(cursor.fetchone()[0])
+
+
+def retry_abandoned_jobs(now: datetime.datetime | None = None) -> int:
+    """Send again running jobs whose worker is gone; return how many were sent.
+
+    On PostgreSQL a job is abandoned when its import transaction no longer holds the lock;
+    elsewhere when it has run longer than the task's hard time limit allows. After
+    MAX_ATTEMPTS lost runs the job fails with a message instead of looping.
+    """
+    now = now or timezone.now()
+    timeout = datetime.timedelta(seconds=settings.IMPORT_RUNNING_TIMEOUT_SECONDS)
+    candidates = list(
+        ImportJob.objects.filter(
+            status=ImportJob.Status.RUNNING, started_at__lt=now - RUNNING_GRACE
+        ).values_list("pk", "attempts", "started_at")
+    )
+    retried = []
+    for job_id, attempts, started_at in candidates:
+        with transaction.atomic():
+            free = _run_lock_is_free(job_id)
+            abandoned = started_at < now - timeout if free is None else free
+            if not abandoned:
+                continue
+            if attempts >= MAX_ATTEMPTS:
+                logger.error("import job %s: its worker stopped %s times; failed", job_id, attempts)
+                fail_job(
+                    job_id,
+                    _("the import stopped %(count)s times before finishing; nothing was written")
+                    % {"count": attempts},
+                )
+                continue
+            sent_back = ImportJob.objects.filter(
+                pk=job_id, status=ImportJob.Status.RUNNING, attempts=attempts
+            ).update(status=ImportJob.Status.QUEUED, queued_at=now, started_at=None)
+        if sent_back:
+            logger.warning("import job %s: its worker is gone; sent again", job_id)
+            queue_job(job_id)
+            retried.append(job_id)
+    return len(retried)
 
 
 def write_progress(job_id: int, done: int, total: int) -> None:

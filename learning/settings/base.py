@@ -4,6 +4,7 @@ comes from the environment (twelve-factor); `.env.example` lists every variable.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -185,21 +186,33 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Time limits of every task: at the soft limit the task is interrupted (an import rolls back
+# and fails with a message), at the hard limit its worker process is killed. The longest task
+# measured is a fresh 40,000-person import (about 5 s); each reminder is its own task.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=8 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=10 * 60)
+# Redis: a task taken by a worker that is then killed is delivered again after this long
+# (it must exceed the hard limit, or a slow task would run twice at once). RabbitMQ needs
+# none: it delivers again as soon as the dead worker's connection closes. The sweeps
+# (certificates every minute, imports every minute) usually redo the work sooner.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=15 * 60),
     # A request never waits long on a broker that is down (learning.queueing): at most
     # about a second to connect and a second per socket operation.
     "socket_connect_timeout": 1,
     "socket_timeout": 1,
     "max_retries": 0,
 }
+if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must exceed CELERY_TASK_TIME_LIMIT")
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
-# HR imports: re-send confirmed imports that a broker outage left waiting.
+# HR imports: re-send confirmed imports that a broker outage left waiting and running
+# imports whose worker died.
 CELERY_BEAT_SCHEDULE["organisation-requeue-imports"] = {
     "task": "organisation.requeue_import_jobs",
-    "schedule": 10 * 60,
+    "schedule": 60,
 }
 CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "home.tasks.clear_expired_sessions",
@@ -267,6 +280,9 @@ OIDC_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
 
 # HR imports: files with more rows than this run as a background task.
 IMPORT_ASYNC_THRESHOLD_ROWS = env.int("IMPORT_ASYNC_THRESHOLD_ROWS", default=2000)
+# Where the database cannot tell whether an import is still being written (not PostgreSQL),
+# a job running longer than this is taken to be lost and tried again.
+IMPORT_RUNNING_TIMEOUT_SECONDS = CELERY_TASK_TIME_LIMIT + 5 * 60
 
 LOGGING = {
     "version": 1,
