@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
 
@@ -22,8 +23,6 @@ STALE_AFTER = datetime.timedelta(minutes=10)
 KEEP_FILES_FOR = datetime.timedelta(days=30)
 # Write progress at most every this many processed rows (one UPDATE each time).
 PROGRESS_EVERY = 1000
-# A job claimed (RUNNING) but not yet inside its import transaction is left alone this long.
-RUNNING_GRACE = datetime.timedelta(minutes=1)
 # A job whose worker died this many times is failed instead of tried again.
 MAX_ATTEMPTS = 3
 # PostgreSQL advisory locks of running imports: (this namespace, job id).
@@ -113,57 +112,58 @@ def apply_job(job_id: int) -> ImportJob | None:
     """Run a queued job (in the request or in the worker). A job is applied at most once.
 
     The job is first claimed (RUNNING, committed, so the progress page shows it). The
-    import and the job's result then commit together in one transaction, which on
-    PostgreSQL holds an advisory lock for the job: if the worker dies, the database rolls
-    the import back and drops the lock, and `retry_abandoned_jobs` sends the job again.
+    import and the job's result then commit together in one transaction, so a worker that
+    dies leaves nothing written. On PostgreSQL the whole run holds an advisory lock on the
+    job through its database connection, which the database drops when the worker dies:
+    `retry_abandoned_jobs` sends a RUNNING job nobody holds again.
     """
-    with transaction.atomic():
-        job = (
-            ImportJob.objects.select_for_update()
-            .select_related("owner")
-            .filter(pk=job_id, status=ImportJob.Status.QUEUED)
-            .first()
-        )
-        if job is None:
-            return None
-        job.status = ImportJob.Status.RUNNING
-        job.started_at = timezone.now()
-        job.attempts += 1
-        job.save(update_fields=["status", "started_at", "attempts"])
-
-    last = 0
-
-    def progress(done: int, total: int) -> None:
-        nonlocal last
-        if done - last >= PROGRESS_EVERY or done == total:
-            last = done
-            write_progress(job_id, done, total)
-
-    with transaction.atomic():
-        _hold_run_lock(job_id)
-        # A sweep that found this claim abandoned (a stalled worker) has handed the job to
-        # another run: this one stops.
-        if not ImportJob.objects.filter(
-            pk=job_id, status=ImportJob.Status.RUNNING, attempts=job.attempts
-        ).exists():
-            return None
-        try:
-            summary = _run(job, dry_run=False, progress=progress)
-        except ImportFailed as exc:
-            job.status = ImportJob.Status.FAILED
-            job.errors = exc.messages
-        else:
-            job.status = ImportJob.Status.DONE
-            job.result = summary.as_dict()
-            AuditEvent.record(
-                job.owner,
-                f"import_{job.kind}",
-                job.filename,
-                source="admin",
-                job=job.pk,
-                **summary.as_dict(),
+    with _run_lock(job_id):
+        with transaction.atomic():
+            job = (
+                ImportJob.objects.select_for_update()
+                .select_related("owner")
+                .filter(pk=job_id, status=ImportJob.Status.QUEUED)
+                .first()
             )
-        _finish(job)
+            if job is None:
+                return None
+            job.status = ImportJob.Status.RUNNING
+            job.started_at = timezone.now()
+            job.attempts += 1
+            job.save(update_fields=["status", "started_at", "attempts"])
+
+        last = 0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            if done - last >= PROGRESS_EVERY or done == total:
+                last = done
+                write_progress(job_id, done, total)
+
+        with transaction.atomic():
+            # Where no lock tells, a sweep may have found this run too slow and handed the
+            # job to another run: then this one stops.
+            if not ImportJob.objects.filter(
+                pk=job_id, status=ImportJob.Status.RUNNING, attempts=job.attempts
+            ).exists():
+                return None
+            try:
+                summary = _run(job, dry_run=False, progress=progress)
+            except ImportFailed as exc:
+                job.status = ImportJob.Status.FAILED
+                job.errors = exc.messages
+            else:
+                job.status = ImportJob.Status.DONE
+                job.result = summary.as_dict()
+                AuditEvent.record(
+                    job.owner,
+                    f"import_{job.kind}",
+                    job.filename,
+                    source="admin",
+                    job=job.pk,
+                    **summary.as_dict(),
+                )
+            _finish(job)
     return job
 
 
@@ -193,16 +193,24 @@ def _finish(job: ImportJob) -> None:
     )
 
 
-def _hold_run_lock(job_id: int) -> None:
-    """Inside the import transaction: mark the job as being worked on (PostgreSQL)."""
-    if connection.vendor == "postgresql":
+@contextlib.contextmanager
+def _run_lock(job_id: int):
+    """Mark the job as being worked on for as long as this connection lives (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, job_id])
+    try:
+        yield
+    finally:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [RUN_LOCK_NAMESPACE, job_id])
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, job_id])
 
 
 def _run_lock_is_free(job_id: int) -> bool | None:
-    """Inside the sweep's transaction: True when no import transaction holds the job (and
-    take the lock until commit), False when one does, None where the database cannot tell."""
+    """Inside the sweep's transaction: True when no run holds the job (the sweep then holds
+    it until commit), False when one does, None where the database cannot tell."""
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
@@ -213,22 +221,25 @@ def _run_lock_is_free(job_id: int) -> bool | None:
 def retry_abandoned_jobs(now: datetime.datetime | None = None) -> int:
     """Send again running jobs whose worker is gone; return how many were sent.
 
-    On PostgreSQL a job is abandoned when its import transaction no longer holds the lock;
-    elsewhere when it has run longer than the task's hard time limit allows. After
+    On PostgreSQL a job is abandoned as soon as no run holds its lock; elsewhere when it
+    has run longer than the task's hard time limit allows. After
     MAX_ATTEMPTS lost runs the job fails with a message instead of looping.
     """
     now = now or timezone.now()
     timeout = datetime.timedelta(seconds=settings.IMPORT_RUNNING_TIMEOUT_SECONDS)
     candidates = list(
-        ImportJob.objects.filter(
-            status=ImportJob.Status.RUNNING, started_at__lt=now - RUNNING_GRACE
-        ).values_list("pk", "attempts", "started_at")
+        ImportJob.objects.filter(status=ImportJob.Status.RUNNING).values_list(
+            "pk", "attempts", "started_at"
+        )
     )
     retried = []
     for job_id, attempts, started_at in candidates:
         with transaction.atomic():
             free = _run_lock_is_free(job_id)
-            abandoned = started_at < now - timeout if free is None else free
+            if free is None:
+                abandoned = started_at is None or started_at < now - timeout
+            else:
+                abandoned = free
             if not abandoned:
                 continue
             if attempts >= MAX_ATTEMPTS:
