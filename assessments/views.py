@@ -23,6 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from assessments import grading, services
 from assessments.models import Attempt, QuizPage
+from certificates.selectors import certificate_of_cycle
 from organisation.models import AuditEvent, StaffMember, can_see_reports, is_hr, staff_for_user
 
 # --- helpers ------------------------------------------------------------------------------
@@ -165,7 +166,7 @@ def submit(request, pk: int):
 @login_required
 def result(request, pk: int):
     staff = _learner(request)
-    attempt = get_object_or_404(Attempt.objects.filter(staff=staff), pk=pk)
+    attempt = get_object_or_404(Attempt.objects.filter(staff=staff).select_related("cycle"), pk=pk)
     page = localized_quiz(attempt.quiz_key)
     if attempt.is_open:
         if page is None:
@@ -179,8 +180,18 @@ def result(request, pk: int):
         "status": status,
         "module": page.get_parent() if page is not None else None,
         "now": timezone.now(),
+        **_certificate_news(attempt),
     }
     return TemplateResponse(request, "assessments/result.html", context)
+
+
+def _certificate_news(attempt: Attempt) -> dict:
+    """After a pass that completed the module: the certificate, or word that it is on its
+    way (it is issued in the background and a broker outage can delay it)."""
+    cycle = attempt.cycle
+    if not attempt.passed or cycle.completed_at is None or cycle.invalidated_at is not None:
+        return {"module_completed": False}
+    return {"module_completed": True, "certificate": certificate_of_cycle(cycle.pk)}
 
 
 def quiz_preview(request, page: QuizPage):

@@ -59,3 +59,8 @@ def certificates_overview(user, today: datetime.date | None = None) -> dict:
         "valid_count": sum(1 for r in current if r.status == Status.VALID),
         "today": today,
     }
+
+
+def certificate_of_cycle(cycle_id: int) -> Certificate | None:
+    """The certificate issued for a completed cycle, or None while it is on its way."""
+    return Certificate.objects.filter(cycle_id=cycle_id).only("pk", "pdf", "cycle_id").first()

@@ -179,7 +179,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
+# Results (only tests read them): in Redis beside the broker; with RabbitMQ as the broker
+# (amqp://) they travel back as messages (rpc://).
+CELERY_RESULT_BACKEND = env(
+    "CELERY_RESULT_BACKEND",
+    default="rpc://"
+    if CELERY_BROKER_URL.startswith(("amqp", "pyamqp"))
+    else CELERY_BROKER_URL or None,
+)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True

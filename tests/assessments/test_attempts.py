@@ -342,3 +342,39 @@ def test_open_attempt_follows_a_language_switch_but_keeps_its_questions(
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.passed
+
+
+def test_a_pass_that_completes_the_module_says_where_the_certificate_is(
+    learner_client, learner, tree, quiz, monkeypatch
+):
+    from certificates.models import Certificate
+
+    course_services.mark_lesson_done(learner, tree.lessons[0])
+    # The issuing task is not sent (as when the broker is down): the certificate is on its
+    # way. A real stopped broker is tests/faults/test_broker_stopped.py.
+    monkeypatch.setattr("certificates.services.publish_on_commit", lambda *a, **k: None)
+    start(learner_client, quiz)
+    attempt = open_attempt(learner, quiz)
+    page = learner_client.get(submit(learner_client, attempt, answers_for(attempt))["Location"])
+    assert not Certificate.objects.filter(cycle=attempt.cycle).exists()
+    assert "Todistuksesi on tulossa" in page.content.decode()  # "your certificate is on its way"
+    from certificates.services import issue_for_cycle
+
+    issue_for_cycle(attempt.cycle_id)
+    html = learner_client.get(reverse("assessments:result", args=[attempt.pk])).content.decode()
+    assert "Todistuksesi on kohdassa" in html  # "your certificate is in My certificates"
+    assert "tulossa" not in html
+    assert f'href="{reverse("certificates:mine")}"' in html.split("<main", 1)[1]
+
+
+def test_a_pass_before_the_lessons_are_done_says_nothing_of_a_certificate(
+    learner_client, learner, quiz
+):
+    start(learner_client, quiz)
+    attempt = open_attempt(learner, quiz)
+    html = learner_client.get(
+        submit(learner_client, attempt, answers_for(attempt))["Location"]
+    ).content.decode()
+    main = html.split("<main", 1)[1]
+    assert "Hyväksytty" in main  # "passed"
+    assert "Todistuksesi" not in main
