@@ -295,8 +295,8 @@ def staff_attempts(request, staff_id: int):
     titles = _quiz_titles({a.quiz_key for a in attempts})
     for a in attempts:
         a.quiz_title = titles.get(a.quiz_key, "")
-    AuditEvent.record(
-        request.user, "assessments.attempts_viewed", f"staff:{person.pk}", count=len(attempts)
+    AuditEvent.record_request(
+        request, "assessments.attempts_viewed", f"staff:{person.pk}", count=len(attempts)
     )
     context = {"person": person, "attempts": attempts}
     return TemplateResponse(request, "assessments/admin/staff_attempts.html", context)

@@ -124,8 +124,8 @@ def download(request, pk: int):
             response["Retry-After"] = "5"
             return response
     if certificate.staff.user_id != request.user.pk:
-        AuditEvent.record(
-            request.user,
+        AuditEvent.record_request(
+            request,
             "certificate.download",
             f"certificate:{certificate.pk}",
             staff=certificate.staff.employee_id,

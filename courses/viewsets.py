@@ -116,7 +116,7 @@ class AuditedMixin:
 
     def save_instance(self):
         instance = super().save_instance()
-        AuditEvent.record(self.request.user, self.audit_action, f"requirement:{instance.pk}")
+        AuditEvent.record_request(self.request, self.audit_action, f"requirement:{instance.pk}")
         return instance
 
 
@@ -132,7 +132,9 @@ class RequirementDeleteView(ScopedQuerysetMixin, generic.DeleteView):
     def delete_action(self):
         if not Requirement.objects.for_user(self.request.user).filter(pk=self.object.pk).exists():
             raise PermissionDenied
-        AuditEvent.record(self.request.user, "requirement.delete", f"requirement:{self.object.pk}")
+        AuditEvent.record_request(
+            self.request, "requirement.delete", f"requirement:{self.object.pk}"
+        )
         return super().delete_action()
 
 

@@ -30,7 +30,23 @@ def escape_cell(value):
 
 class SafeSpreadsheetExportMixin:
     """For a view with Wagtail's `SpreadsheetExportMixin` (every generic `IndexView`): each
-    exported value, after Wagtail's own preprocessing, passes through :func:`escape_cell`."""
+    exported value, after Wagtail's own preprocessing, passes through :func:`escape_cell`,
+    and every export is written to the audit trail (who, which listing, which filters)."""
 
     def preprocess_field_value(self, field, value, export_format):
         return escape_cell(super().preprocess_field_value(field, value, export_format))
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        from organisation.models import AuditEvent
+
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        filters = self.request.GET.copy()
+        filters.pop("export", None)
+        AuditEvent.record_request(
+            self.request,
+            "admin.export",
+            self.model._meta.label_lower,
+            format=spreadsheet_format,
+            filters=filters.urlencode(),
+        )
+        return response

@@ -2,10 +2,12 @@
 
 - Login sessions are recorded per user (`UserSession`) so that deactivating staff can end
   their sessions with one query instead of decoding every session.
+- Every login, logout and failed login goes to the audit trail, with the client's address
+  (the attempted user name of a failure, never the password).
 - After `migrate`, the HR group gets the permissions its screens need (idempotent).
 """
 
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 HR_PERMISSIONS = {
@@ -82,3 +84,29 @@ def ensure_hr_group(using: str = "default"):
             )
     group.permissions.add(*wanted)
     return group
+
+
+@receiver(user_logged_in, dispatch_uid="organisation_audit_login")
+def audit_login(sender, request, user, **kwargs) -> None:
+    from .models import AuditEvent
+
+    AuditEvent.record(user, "auth.login", user.get_username(), request=request)
+
+
+@receiver(user_logged_out, dispatch_uid="organisation_audit_logout")
+def audit_logout(sender, request, user, **kwargs) -> None:
+    from .models import AuditEvent
+
+    if user is not None:
+        AuditEvent.record(user, "auth.logout", user.get_username(), request=request)
+
+
+@receiver(user_login_failed, dispatch_uid="organisation_audit_login_failed")
+def audit_login_failed(sender, credentials, request=None, **kwargs) -> None:
+    from .models import AuditEvent
+
+    # Django has already masked anything secret-looking in `credentials`; only the user
+    # name is kept.
+    AuditEvent.record(
+        None, "auth.login_failed", str(credentials.get("username", "")), request=request
+    )

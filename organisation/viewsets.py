@@ -177,12 +177,11 @@ class AuditEventViewSet(OrganisationModelViewSet):
     form_fields = ["action", "target"]
     inspect_view_enabled = True
     read_only = True  # append-only: written by AuditEvent.record, never in the admin
-    list_display = ["at", "action", "target", "actor"]
+    list_display = ["at", "action", "target", "actor_display", "address"]
     list_filter = ["action"]
-    list_export = ["at", "actor_display", "action", "target", "details"]
+    list_export = ["at", "actor_display", "address", "action", "target", "details"]
     export_headings = {"actor_display": _("who")}
-    search_fields = ["action", "target"]
-    select_related = ("actor",)
+    search_fields = ["action", "target", "actor_name"]
     ordering = ["-at"]
 
 

@@ -89,7 +89,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         details = {"filter": form.described()}
         if fmt:
             details["format"] = fmt
-        AuditEvent.record(self.request.user, action, target, **details)
+        AuditEvent.record_request(self.request, action, target, **details)
 
 
 class CoverageOverviewView(ReportView):
@@ -270,7 +270,9 @@ class ApiTokenCreateView(HRView):
         token.save()
         if not token.city_wide:
             token.divisions.set(form.cleaned_data["divisions"])
-        AuditEvent.record(request.user, "reports.create_api_token", token.name, token_id=token.pk)
+        AuditEvent.record_request(
+            request, "reports.create_api_token", token.name, token_id=token.pk
+        )
         # The token is shown once, on this response; only its hash is stored.
         response = self.render_to_response(
             self.get_context_data(form=None, created=token, secret=secret)
@@ -284,7 +286,9 @@ class ApiTokenRevokeView(HRView):
         token = get_object_or_404(ApiToken.objects.for_user(request.user).active(), pk=pk)
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        AuditEvent.record(request.user, "reports.revoke_api_token", token.name, token_id=token.pk)
+        AuditEvent.record_request(
+            request, "reports.revoke_api_token", token.name, token_id=token.pk
+        )
         messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
         return redirect(reverse("reports_api_tokens"))
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "reminders",
     "reports",
     "accessibility",
+    "pgtrigger",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -251,8 +252,11 @@ CELERY_BEAT_SCHEDULE["certificates-sweep"] = {
     "task": "certificates.tasks.sweep_certificates",
     "schedule": 60,
 }
+# The client's address (learning/client_ip.py): the number of reverse proxies of our own in
+# front of the app (1 behind the shipped nginx); 0 trusts no X-Forwarded-For at all.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_IP_META_KEY = "learning.client_ip.client_ip"
 # Public certificate verification: requests per client address (django-ratelimit rate).
-# Behind a reverse proxy set RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR").
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 
 # Reminders (times in CELERY_TIMEZONE): learner reminders daily, the supervisor digest on
