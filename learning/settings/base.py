@@ -117,6 +117,10 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = None  # show "You have logged out" in the site's look
 
 # Languages: Finnish is the default, Swedish and English are full translations.
+# The language cookie (Django's set_language view) is never read by scripts and never sent
+# from another site; production also marks it Secure.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "fi"
 LANGUAGES = [
     ("fi", "Suomi"),

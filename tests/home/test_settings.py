@@ -53,3 +53,37 @@ def test_production_settings_pass_the_deployment_check(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_language_cookie_is_http_only_same_site_and_secure_in_production(client, tmp_path):
+    import os
+    import secrets
+    import subprocess
+    import sys
+
+    response = client.post("/i18n/setlang/", {"language": "sv", "next": "/sv/"})
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "sv"
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "learning.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "oppiminen.example.fi",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+    script = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SAMESITE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["True", "True", "Lax"], result.stderr
