@@ -82,9 +82,7 @@ def test_behind_the_proxy_the_audit_row_has_the_client_not_the_proxy(client, per
 def test_an_admin_listing_export_is_recorded(client):
     hr = make_hr_user(city_wide=True, username="hr-audit")
     client.force_login(hr)
-    response = client.get(
-        reverse("organisation_divisions:index"), {"export": "csv", "q": "x"}
-    )
+    response = client.get(reverse("organisation_divisions:index"), {"export": "csv", "q": "x"})
     assert response.status_code == 200
     event = AuditEvent.objects.get(action="admin.export")
     assert event.actor_name == "hr-audit"
