@@ -12,8 +12,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from .imports import end_sessions, username_for
 from .models import HR_GROUP_NAME, Division, HRGrant, ImportJob, ServicePoint, StaffMember
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
 
 class ServicePointForm(WagtailAdminModelForm):
     class Meta:
@@ -104,10 +102,10 @@ class ImportUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _("The file is too large (at most %(mb)d MB)."),
-                params={"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+                params={"mb": settings.IMPORT_MAX_BYTES // (1024 * 1024)},
             )
         data = upload.read()
         try:

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
@@ -180,6 +181,13 @@ def read_table(data: bytes | str, columns: Sequence[str], required: Sequence[str
     text = decode(data)
     if not text.strip():
         raise ImportFailed([RowError(1, "file", _("the file is empty"))])
+    nul = text.find("\x00")
+    if nul >= 0:
+        line_of_nul = text.count("\n", 0, nul) + 1
+        raise ImportFailed(
+            [RowError(line_of_nul, "file", _("contains a NUL character: not a CSV text file"))]
+        )
+    max_rows = settings.IMPORT_MAX_ROWS
     header_line = text.lstrip("\r\n").splitlines()[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header_line))
     errors: list[RowError] = []
@@ -208,6 +216,16 @@ def read_table(data: bytes | str, columns: Sequence[str], required: Sequence[str
                 continue
             if not any(cell.strip() for cell in record):
                 continue
+            if len(table.rows) >= max_rows:
+                raise ImportFailed(
+                    [
+                        RowError(
+                            line,
+                            "file",
+                            _("more than %(max)s data rows (IMPORT_MAX_ROWS)") % {"max": max_rows},
+                        )
+                    ]
+                )
             row = {}
             for index, name in enumerate(header):
                 if name in table.columns and name not in row:

@@ -295,6 +295,10 @@ OIDC_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
 
 # HR imports: files with more rows than this run as a background task.
 IMPORT_ASYNC_THRESHOLD_ROWS = env.int("IMPORT_ASYNC_THRESHOLD_ROWS", default=2000)
+# Caps of every import file (admin upload and command line): the city's full staff file is
+# about 6 MB and 40,000 rows. A larger file is refused before it is read.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 # Where the database cannot tell whether an import is still being written (not PostgreSQL),
 # a job running longer than this is taken to be lost and tried again.
 IMPORT_RUNNING_TIMEOUT_SECONDS = CELERY_TASK_TIME_LIMIT + 5 * 60

@@ -351,3 +351,12 @@ def test_staff_search_by_name_stays_in_scope(client, world):
     assert world["north_staff"].employee_id in found
     hidden = client.get(reverse(STAFF_INDEX), {"q": "Etelä"}).content.decode()
     assert world["south_staff"].employee_id not in hidden
+
+
+def test_an_upload_over_the_size_cap_is_refused_with_a_message(client, world, settings):
+    settings.IMPORT_MAX_BYTES = 1024 * 1024
+    client.force_login(world["city_hr"])
+    response = upload(client, staff_csv(1) + "x" * (1024 * 1024))
+    assert response.status_code == 200
+    assert "The file is too large (at most 1 MB)." in response.content.decode()
+    assert not ImportJob.objects.exists()

@@ -107,3 +107,39 @@ def test_command_line_exit_status_and_streams(tmp_path):
     assert result.returncode == 1
     assert "line 1: file: the file is empty" in result.stderr
     assert result.stdout == ""
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path, point, settings):
+    settings.IMPORT_MAX_BYTES = 200
+    path = write(tmp_path, staff_csv(10))
+    with pytest.raises(CommandError) as refused:
+        run("import_staff", path)
+    assert refused.value.returncode == 1
+    assert "more than IMPORT_MAX_BYTES (200); nothing was changed" in str(refused.value)
+    assert not StaffMember.objects.exists()
+
+
+def test_a_file_over_the_row_cap_is_refused_with_the_line(tmp_path, point, settings):
+    settings.IMPORT_MAX_ROWS = 5
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_staff", write(tmp_path, staff_csv(6)), stdout=out, stderr=err)
+    assert err.getvalue().strip() == "line 7: file: more than 5 data rows (IMPORT_MAX_ROWS)"
+    assert not StaffMember.objects.exists()
+    # At the cap the file goes in.
+    run("import_staff", write(tmp_path, staff_csv(5)))
+    assert StaffMember.objects.count() == 5
+
+
+@pytest.mark.parametrize("command", ["import_staff", "import_service_points"])
+def test_a_nul_byte_in_a_field_is_one_line_of_error_not_a_traceback(tmp_path, point, command):
+    text = staff_csv(3) if command == "import_staff" else service_points_csv(2)
+    lines = text.splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", ",\x00", 1)
+    before = (StaffMember.objects.count(), ServicePoint.objects.count())
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command(command, write(tmp_path, "".join(lines)), stdout=out, stderr=err)
+    assert err.getvalue().strip() == "line 3: file: contains a NUL character: not a CSV text file"
+    assert "nothing was changed" in str(refused.value)
+    assert (StaffMember.objects.count(), ServicePoint.objects.count()) == before

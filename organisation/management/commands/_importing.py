@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from organisation.imports import ImportFailed, Summary
@@ -24,6 +25,13 @@ class ImportCommand(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
+            size = path.stat().st_size
+            if size > settings.IMPORT_MAX_BYTES:
+                raise CommandError(
+                    f"{path.name} is {size:,} bytes, more than IMPORT_MAX_BYTES "
+                    f"({settings.IMPORT_MAX_BYTES:,}); nothing was changed",
+                    returncode=1,
+                )
             data = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc.strerror}")
