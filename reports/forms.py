@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -130,12 +131,36 @@ class ApiTokenForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        help_text=_("The token stops working after this day (at most a year from today)."),
+        widget=forms.DateInput(
+            attrs={"type": "date", "aria-describedby": "id_expires_on-help"}, format="%Y-%m-%d"
+        ),
+        input_formats=["%Y-%m-%d"],
+    )
+
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)
+        self.fields["expires_on"].initial = self.latest_expiry()
         self.user_city_wide, _ids = hr_scope(user)
         self.fields["divisions"].queryset = Division.objects.for_user(user)
         if not self.user_city_wide:
             del self.fields["city_wide"]
+
+    @staticmethod
+    def latest_expiry() -> datetime.date:
+        return timezone.localdate() + datetime.timedelta(days=settings.API_TOKEN_MAX_DAYS)
+
+    def clean_expires_on(self):
+        value = self.cleaned_data["expires_on"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later day."))
+        if value > self.latest_expiry():
+            raise forms.ValidationError(
+                _("At most %(days)s days from today."), params={"days": settings.API_TOKEN_MAX_DAYS}
+            )
+        return value
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
 
@@ -102,8 +103,10 @@ def hash_token(token: str) -> str:
 
 
 class ApiTokenQuerySet(models.QuerySet):
-    def active(self) -> ApiTokenQuerySet:
-        return self.filter(revoked_at__isnull=True)
+    def active(self, today: datetime.date | None = None) -> ApiTokenQuerySet:
+        """Not revoked and not past its expiry date (a token works through that day)."""
+        today = today or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, expires_on__gte=today)
 
     def for_user(self, user) -> ApiTokenQuerySet:
         """HR manage the tokens they created (city-wide HR: every token)."""
@@ -135,6 +138,9 @@ class ApiToken(models.Model):
     prefix = models.CharField(_("begins with"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    expires_on = models.DateField(
+        _("valid until"), help_text=_("The token stops working after this day.")
+    )
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -176,7 +182,11 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on < timezone.localdate()
 
     def owner_holds_its_scope(self) -> bool:
         """A token reads no more than the person who created it may see today: it stops

@@ -265,6 +265,7 @@ class ApiTokenCreateView(HRView):
             name=form.cleaned_data["name"],
             owner=request.user,
             city_wide=bool(form.cleaned_data.get("city_wide")),
+            expires_on=form.cleaned_data["expires_on"],
         )
         token.set_secret(secret)
         token.save()

@@ -260,6 +260,8 @@ CELERY_BEAT_SCHEDULE["certificates-sweep"] = {
 # front of the app (1 behind the shipped nginx); 0 trusts no X-Forwarded-For at all.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 RATELIMIT_IP_META_KEY = "learning.client_ip.client_ip"
+# Read-API tokens: the longest validity HR may give a new token, in days.
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
 # Public certificate verification: requests per client address (django-ratelimit rate).
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 

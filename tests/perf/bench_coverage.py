@@ -13,6 +13,7 @@ everyone else gets while the counts are cached; the beat task keeps today's warm
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import statistics
 import sys
@@ -34,6 +35,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from certificates.models import Certificate  # noqa: E402
 from organisation.models import HRGrant, ServicePoint, StaffMember  # noqa: E402
@@ -67,7 +69,12 @@ def main(argv=None) -> int:
         username="perf-bench-hr", defaults={"is_superuser": True}
     )
     HRGrant.objects.get_or_create(user=hr, defaults={"city_wide": True})
-    token = ApiToken(name="bench", owner=hr, city_wide=True)
+    token = ApiToken(
+        name="bench",
+        owner=hr,
+        city_wide=True,
+        expires_on=timezone.localdate() + datetime.timedelta(days=1),
+    )
     secret = ApiToken.new_secret()
     token.set_secret(secret)
     token.save()

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -10,9 +12,10 @@ from tests.reports.test_views import admin_user, threshold_one  # noqa: F401  (f
 pytestmark = pytest.mark.django_db
 
 
-def make_token(owner, *divisions, city_wide=False, name="BI"):
+def make_token(owner, *divisions, city_wide=False, name="BI", expires_on=None):
     secret = ApiToken.new_secret()
-    token = ApiToken(name=name, owner=owner, city_wide=city_wide)
+    expires_on = expires_on or timezone.localdate() + datetime.timedelta(days=30)
+    token = ApiToken(name=name, owner=owner, city_wide=city_wide, expires_on=expires_on)
     token.set_secret(secret)
     token.save()
     token.divisions.set(divisions)
@@ -182,8 +185,12 @@ def test_openapi_schema(client, db):
 def test_hr_creates_token_shown_once_and_revokes_it(client, city):
     hr = make_hr_user(city.db, username="hr-b2")
     client.force_login(hr)
+    page = client.get(reverse("reports_api_token_new")).content.decode()
+    a_year = (timezone.localdate() + datetime.timedelta(days=365)).isoformat()
+    assert f'value="{a_year}"' in page  # offered by default: the longest validity
     response = client.post(
-        reverse("reports_api_token_new"), {"name": "Power BI", "divisions": [city.db.pk]}
+        reverse("reports_api_token_new"),
+        {"name": "Power BI", "divisions": [city.db.pk], "expires_on": a_year},
     )
     assert response.status_code == 200
     secret = response.context["secret"]
@@ -204,7 +211,12 @@ def test_hr_cannot_grant_a_token_beyond_their_scope(client, city):
     client.force_login(hr)
     response = client.post(
         reverse("reports_api_token_new"),
-        {"name": "X", "divisions": [city.da.pk], "city_wide": "on"},
+        {
+            "name": "X",
+            "divisions": [city.da.pk],
+            "city_wide": "on",
+            "expires_on": timezone.localdate().isoformat(),
+        },
     )
     assert response.status_code == 400
     assert not ApiToken.objects.exists()
@@ -216,3 +228,31 @@ def test_token_screens_are_for_hr_only(client, city):
     client.force_login(admin_user(supervisor.user))
     assert client.get(reverse("reports_api_tokens")).status_code == 403
     assert client.post(reverse("reports_api_token_new"), {"name": "x"}).status_code == 403
+
+
+def test_a_token_stops_working_after_its_expiry_day(client, city, owner, threshold_one):  # noqa: F811
+    today = timezone.localdate()
+    _last_day, works = make_token(owner, city_wide=True, name="last day", expires_on=today)
+    _expired, expired = make_token(
+        owner, city_wide=True, name="expired", expires_on=today - datetime.timedelta(days=1)
+    )
+    assert get(client, "modules/", works).status_code == 200
+    assert get(client, "modules/", expired).status_code == 401
+    client.force_login(owner)
+    listing = client.get(reverse("reports_api_tokens")).content.decode()
+    assert "Vanhentunut" in listing  # "expired", in the admin's Finnish
+
+
+@pytest.mark.parametrize("days", [-1, 366])
+def test_hr_cannot_create_a_token_valid_too_long_or_already_expired(client, city, days):
+    client.force_login(make_hr_user(city.db, username="hr-b4"))
+    response = client.post(
+        reverse("reports_api_token_new"),
+        {
+            "name": "BI",
+            "divisions": [city.db.pk],
+            "expires_on": (timezone.localdate() + datetime.timedelta(days=days)).isoformat(),
+        },
+    )
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()
