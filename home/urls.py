@@ -6,4 +6,5 @@ urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
     path("accounts/logged-out/", views.LoggedOutView.as_view(), name="logged_out"),
+    path("privacy/", views.privacy_notice, name="privacy"),
 ]

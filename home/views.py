@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -71,4 +72,20 @@ def healthz(request):
     healthy = all(v == "ok" for v in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+
+
+PRIVACY_LANGUAGES = {"fi", "sv", "en"}
+
+
+@require_GET
+def privacy_notice(request):
+    """The privacy notice of the platform, in the page's language."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language not in PRIVACY_LANGUAGES:
+        language = "en"
+    return TemplateResponse(
+        request,
+        f"home/privacy/notice_{language}.html",
+        {"contact": settings.PRIVACY_CONTACT_EMAIL},
     )

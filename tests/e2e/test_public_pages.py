@@ -25,6 +25,17 @@ def test_login_page_in_each_language(page, language):
     check_page(page, f"login-{language}")
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("fi", "Tietosuojaseloste"), ("sv", "Dataskyddsbeskrivning"), ("en", "Privacy notice")],
+)
+def test_the_privacy_notice_is_reached_from_the_footer_in_each_language(page, language, heading):
+    page.goto(f"/{language}/accounts/login/")
+    page.locator("footer").get_by_role("link", name=heading).click()
+    assert page.locator("h1").inner_text() == heading
+    check_page(page, f"privacy-{language}")
+
+
 def test_wrong_password_is_announced_then_login_and_logout_work(page, site_url):
     StaffMemberFactory(user=UserFactory(username="ville.e2e"))
     log_in(page, "ville.e2e", "väärä-salasana")
