@@ -20,7 +20,13 @@ import pytest
 from django.conf import settings
 
 from organisation.models import AuditEvent
-from tests.faults.conftest import ROOT, database_url_of_tests, free_port, wait_for_port
+from tests.faults.conftest import (
+    ROOT,
+    database_url_of_tests,
+    free_port,
+    gunicorn,
+    wait_for_port,
+)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -28,7 +34,6 @@ pytestmark = [
 ]
 
 HOST = "oppiminen.example.fi"
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 MAX_UPLOAD = "25m"
 
 MAIN_CONF = """
@@ -93,14 +98,6 @@ def site(tmp_path_factory, django_db_setup):
         timeout=60,
     )
     app_port, http_port, https_port = free_port(), free_port(), free_port()
-    app_log = (tmp_path / "gunicorn.log").open("wb")
-    app = subprocess.Popen(
-        [str(GUNICORN), "learning.wsgi", "--bind", f"127.0.0.1:{app_port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=app_log,
-        stderr=subprocess.STDOUT,
-    )
     values = {
         "SERVER_NAME": HOST,
         "APP_UPSTREAM": f"127.0.0.1:{app_port}",
@@ -124,21 +121,18 @@ def site(tmp_path_factory, django_db_setup):
         text=True,
     )
     assert check.returncode == 0, check.stderr
-    server = subprocess.Popen(
-        [nginx, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(app_port, 60)
-        wait_for_port(https_port, 30)
-        yield {"http": http_port, "https": https_port, "static_root": static_root}
-    finally:
-        server.terminate()
-        app.terminate()
-        server.wait(timeout=30)
-        app.wait(timeout=30)
-        app_log.close()
+    with gunicorn(env, app_port, tmp_path / "gunicorn.log", workers=2):
+        server = subprocess.Popen(
+            [nginx, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_for_port(https_port, 30)
+            yield {"http": http_port, "https": https_port, "static_root": static_root}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def fetch(port, path, *, tls=True, method="GET", body=None, headers=None):

@@ -137,6 +137,26 @@ class PrivateRabbitMQ:
             self.process.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def gunicorn(env: dict, port: int, log: Path, workers: int = 1):
+    """A gunicorn of the project on 127.0.0.1:port, stopped by its PID at the end."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn")), "learning.wsgi"]
+            + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_port(port, 60)
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
 def database_url_of_tests() -> str:
     s = connection.settings_dict
     password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""

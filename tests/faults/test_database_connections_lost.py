@@ -6,11 +6,8 @@ The app runs in a real gunicorn process that keeps its connection between reques
 connection check on purpose."""
 
 import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -18,15 +15,13 @@ from django.db import connections
 
 from tests.courses.factories import make_module
 
-from .conftest import ROOT, database_url_of_tests, free_port, wait_for_port, worker_backends
+from .conftest import database_url_of_tests, free_port, gunicorn, worker_backends
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.fault,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
 @pytest.fixture
@@ -40,21 +35,8 @@ def app_server(tmp_path):
         "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     env.pop("CELERY_BROKER_URL", None)
-    log = (tmp_path / "gunicorn.log").open("wb")
-    process = subprocess.Popen(
-        [str(GUNICORN), "learning.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for_port(port, 60)
+    with gunicorn(env, port, tmp_path / "gunicorn.log"):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def status_of(url: str) -> int:
