@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from accessibility.forms import TOPIC_CHOICES, FeedbackForm
+from learning.languages import text_language
 
 # When the statement was prepared and last reviewed. Update both when the service is
 # re-assessed; the statement shows them.
@@ -30,11 +31,7 @@ STATEMENT_LANGUAGES = {"fi", "sv", "en"}
 
 
 def _statement_template() -> str:
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    language = language.split("-")[0]
-    if language not in STATEMENT_LANGUAGES:
-        language = "en"
-    return f"accessibility/statement_{language}.html"
+    return f"accessibility/statement_{text_language(STATEMENT_LANGUAGES)}.html"
 
 
 def send_feedback(data: dict, request) -> None:

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from learning.languages import text_language
 from organisation.models import staff_for_user
 
 
@@ -81,11 +82,8 @@ PRIVACY_LANGUAGES = {"fi", "sv", "en"}
 @require_GET
 def privacy_notice(request):
     """The privacy notice of the platform, in the page's language."""
-    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if language not in PRIVACY_LANGUAGES:
-        language = "en"
     return TemplateResponse(
         request,
-        f"home/privacy/notice_{language}.html",
+        f"home/privacy/notice_{text_language(PRIVACY_LANGUAGES)}.html",
         {"contact": settings.PRIVACY_CONTACT_EMAIL},
     )

@@ -7,7 +7,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -204,7 +204,9 @@ def _run_lock(job_id: int):
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
+        # A connection lost mid-run has already dropped the lock; its error, not this one,
+        # is the one to report.
+        with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, job_id])
 
 

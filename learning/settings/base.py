@@ -158,9 +158,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Aspa 2030 <oppiminen@example.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Where the accessibility statement's feedback form sends its messages (also shown on the page).
 # Where staff send questions and requests about their personal data (the privacy notice).
 PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", default="tietosuoja@oppiminen.example.fi")
+# Where the accessibility statement's feedback form sends its messages (also shown on the page).
 ACCESSIBILITY_FEEDBACK_EMAIL = env(
     "ACCESSIBILITY_FEEDBACK_EMAIL", default="saavutettavuus@oppiminen.example.fi"
 )

@@ -20,7 +20,7 @@ import pytest
 from django.conf import settings
 
 from organisation.models import AuditEvent
-from tests.faults.conftest import (
+from tests.processes import (
     ROOT,
     database_url_of_tests,
     free_port,

@@ -13,8 +13,7 @@ from tests.assessments.factories import make_quiz, ten_questions
 from tests.assessments.helpers import answers_for, open_attempt
 from tests.courses.factories import make_module
 from tests.organisation.factories import StaffMemberFactory
-
-from .conftest import wait_until
+from tests.processes import wait_until
 
 pytestmark = [
     pytest.mark.postgres,

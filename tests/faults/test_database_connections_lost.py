@@ -14,8 +14,7 @@ from django.conf import settings
 from django.db import connections
 
 from tests.courses.factories import make_module
-
-from .conftest import database_url_of_tests, free_port, gunicorn, worker_backends
+from tests.processes import database_url_of_tests, free_port, gunicorn, worker_backends
 
 pytestmark = [
     pytest.mark.postgres,

@@ -22,8 +22,7 @@ from tests.organisation.factories import (
     StaffMemberFactory,
     make_hr_user,
 )
-
-from .conftest import (
+from tests.processes import (
     table_locked,
     wait_for_a_worker_blocked_on_a_lock,
     wait_until,
