@@ -25,9 +25,14 @@ SCREENSHOTS = E2E_DIR.parent.parent / "screenshots"
 
 
 def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
     skip = None
     if not CHROMIUM.exists():
         skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    elif not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        # They are slow: CI runs them once, in its PostgreSQL pass.
+        skip = pytest.mark.skip(reason="browser tests run on PostgreSQL (set DATABASE_URL)")
     for item in items:
         if E2E_DIR in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
