@@ -3,20 +3,31 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+from wagtail.admin.views import account as wagtail_account
 
 from learning.languages import text_language
+from organisation import oidc
 from organisation.models import staff_for_user
 
 
 class LoginView(auth_views.LoginView):
+    """The learner's login page. With single sign-on, "Sign in with the city account" is the
+    main action and the password form is kept for the accounts allowed it."""
+
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_enabled"] = oidc.enabled()
+        return context
 
     def get_success_url(self):
         url = self.get_redirect_url()
@@ -27,11 +38,27 @@ class LoginView(auth_views.LoginView):
         return f"/{language}/"
 
 
-class LogoutView(auth_views.LogoutView):
+class ProviderLogoutMixin:
+    """A single sign-on session is ended at the city's provider too (RP-initiated logout),
+    which then sends the browser back to the logged-out page."""
+
+    def post(self, request, *args, **kwargs):
+        provider_url = oidc.provider_logout_url(
+            request, request.build_absolute_uri(reverse("oidc_logout_callback"))
+        )
+        response = super().post(request, *args, **kwargs)
+        return HttpResponseRedirect(provider_url) if provider_url else response
+
+
+class LogoutView(ProviderLogoutMixin, auth_views.LogoutView):
     """Log out (POST only) and redirect to a plain page, so reloading it or switching its
     language never repeats the POST."""
 
     next_page = "logged_out"
+
+
+class AdminLogoutView(ProviderLogoutMixin, wagtail_account.LogoutView):
+    """The Wagtail admin's logout, ending a single sign-on session at the provider too."""
 
 
 class LoggedOutView(TemplateView):
@@ -86,4 +113,22 @@ def privacy_notice(request):
         request,
         f"home/privacy/notice_{text_language(PRIVACY_LANGUAGES)}.html",
         {"contact": settings.PRIVACY_CONTACT_EMAIL},
+    )
+
+
+# The answer of the sign-in problem page (home.sso): a refusal is 403 unless said here.
+SIGN_IN_PROBLEM_STATUS = {"invalid": 400, "provider": 503, "expired": 200, "cancelled": 200}
+
+
+@never_cache
+@require_GET
+def sign_in_problem(request, reason: str):
+    """Why single sign-on did not sign this person in, and whom to ask."""
+    if reason not in oidc.REASONS:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "home/sso_refused.html",
+        {"reason": reason, "help_email": settings.SIGN_IN_HELP_EMAIL},
+        status=SIGN_IN_PROBLEM_STATUS.get(reason, 403),
     )

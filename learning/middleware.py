@@ -3,7 +3,16 @@ from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Paths outside i18n_patterns: a 404 there is final, never a redirect to /fi/<path>.
-UNPREFIXED = ("/admin/", "/api/", "/documents/", "/healthz", "/static/", "/media/", "/i18n/")
+UNPREFIXED = (
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/i18n/",
+    "/oidc/",
+)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -10,10 +10,13 @@ from reports.api import api as reports_api
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # Before the admin's own: its logout ends a single sign-on session at the provider too.
+    path("admin/logout/", home_views.AdminLogoutView.as_view(), name="admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", reports_api.urls),
+    path("oidc/", include("home.sso")),
 ]
 
 urlpatterns += i18n_patterns(

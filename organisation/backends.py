@@ -9,7 +9,8 @@ backend authenticates nobody and grants nothing else.
 
 from __future__ import annotations
 
-from django.contrib.auth.backends import BaseBackend
+from django.conf import settings
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 
 from .models import is_supervisor
 
@@ -25,3 +26,17 @@ class SupervisorAdminAccessBackend(BaseBackend):
         if cached is None:
             cached = user_obj._aspa_is_supervisor = is_supervisor(user_obj)
         return cached
+
+
+class PasswordBackend(ModelBackend):
+    """User name and password. With single sign-on configured, only the accounts named in
+    `PASSWORD_LOGIN_USERS` (break-glass administrators, say) may use a password; everyone
+    else signs in with the city account. A refused password login looks like a wrong
+    password, so it tells nothing about which accounts exist."""
+
+    def user_can_authenticate(self, user) -> bool:
+        from .oidc import enabled
+
+        if not super().user_can_authenticate(user):
+            return False
+        return not enabled() or user.get_username() in settings.PASSWORD_LOGIN_USERS

@@ -348,6 +348,10 @@ class UserSession(models.Model):
     )
     session_key = models.CharField(max_length=40, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # A single sign-on session: the provider's subject and session id ("sid"), so that the
+    # provider's back-channel logout can end exactly the sessions it names.
+    sso_subject = models.CharField(max_length=255, blank=True, db_index=True)
+    sso_session = models.CharField(max_length=255, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("login session")

@@ -30,7 +30,16 @@ def record_session(sender, request, user, **kwargs) -> None:
     session = getattr(request, "session", None)
     key = getattr(session, "session_key", None)
     if key:
-        UserSession.objects.update_or_create(session_key=key, defaults={"user": user})
+        # A single sign-on login names the provider's subject and session (organisation.oidc).
+        identity = getattr(request, "sso_identity", None)
+        UserSession.objects.update_or_create(
+            session_key=key,
+            defaults={
+                "user": user,
+                "sso_subject": identity.subject if identity else "",
+                "sso_session": identity.session if identity else "",
+            },
+        )
 
 
 @receiver(user_logged_out, dispatch_uid="organisation_forget_session")

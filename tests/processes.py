@@ -255,3 +255,80 @@ def wait_for_a_worker_blocked_on_a_lock(timeout: float = 60) -> int:
         "no worker is waiting on the lock",
     )
     return rows[0]
+
+
+IDP_DIR = ROOT / "tests" / "idp"
+CLIENT_ID = "aspa-learning"
+CLIENT_SECRET = "test-client-secret-of-the-learning-platform"
+OTHER_CLIENT_ID = "another-city-service"
+
+
+def identity_provider_missing() -> str | None:
+    """Why the real OpenID provider cannot run here, or None."""
+    import shutil
+
+    if shutil.which("node") is None:
+        return "Node.js not found: the single sign-on tests need it to run oidc-provider"
+    if not (IDP_DIR / "node_modules" / "oidc-provider").is_dir():
+        return "oidc-provider not installed: run `npm ci` in tests/idp (.ci/run does)"
+    return None
+
+
+class IdentityProvider:
+    """panva's oidc-provider (tests/idp/provider.mjs) on a free port, with our client
+    registered for the given site addresses and the given accounts (id -> claims); `stop()`
+    ends it by its PID. Log in on its page with the account id and any password."""
+
+    def __init__(self, site_urls: list[str], accounts: dict, folder: Path) -> None:
+        import json
+
+        self.port = free_port()
+        self.issuer = f"http://127.0.0.1:{self.port}"
+        self.log = folder / "idp.log"
+        client = {
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "redirect_uris": [f"{u}/oidc/callback/" for u in site_urls],
+            "post_logout_redirect_uris": [f"{u}/oidc/logged-out/" for u in site_urls],
+            "token_endpoint_auth_method": "client_secret_post",
+        }
+        # The provider calls one back-channel address; the last site is the live one.
+        # (Node.js resolves "localhost" to ::1 first; the live server listens on 127.0.0.1.)
+        live = site_urls[-1].replace("//localhost:", "//127.0.0.1:")
+        client["backchannel_logout_uri"] = f"{live}/oidc/backchannel-logout/"
+        client["backchannel_logout_session_required"] = True  # a "sid" in every ID token
+        other = {
+            "client_id": OTHER_CLIENT_ID,
+            "client_secret": "secret-of-another-service",
+            "redirect_uris": ["http://127.0.0.1:9/callback"],
+            "grant_types": ["authorization_code"],
+            "token_endpoint_auth_method": "client_secret_post",
+        }
+        self.config = folder / "idp.json"
+        self.config.write_text(
+            json.dumps({"port": self.port, "clients": [client, other], "accounts": accounts})
+        )
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["node", str(IDP_DIR / "provider.mjs"), str(self.config)],
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.port, 30)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(10)
+            self.process = None
+
+    def settings(self) -> dict:
+        """What the site's settings need to use this provider."""
+        return {
+            "OIDC_ISSUER": self.issuer,
+            "OIDC_CLIENT_ID": CLIENT_ID,
+            "OIDC_CLIENT_SECRET": CLIENT_SECRET,
+            "OIDC_SCOPES": "openid email profile employee groups",
+        }

@@ -34,3 +34,11 @@ def language_switcher(context):
                 url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.simple_tag
+def sso_enabled() -> bool:
+    """Whether the city's single sign-on is configured (no query)."""
+    from organisation import oidc
+
+    return oidc.enabled()

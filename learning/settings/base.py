@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "organisation.oidc.SessionRefresh",
     "organisation.middleware.HRAdminAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -234,7 +235,8 @@ CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
 }
 # Supervisors reach the admin (their reports) by the rule that scopes them, not a group.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "organisation.oidc.CityAccountBackend",
+    "organisation.backends.PasswordBackend",
     "organisation.backends.SupervisorAdminAccessBackend",
 ]
 
@@ -292,10 +294,50 @@ REMINDERS_EXPIRING_WITHIN_DAYS = env.int("REMINDERS_EXPIRING_WITHIN_DAYS", defau
 REMINDERS_INTERVAL_DAYS = env.int("REMINDERS_INTERVAL_DAYS", default=7)
 REMINDERS_REQUEUE_AFTER_MINUTES = env.int("REMINDERS_REQUEUE_AFTER_MINUTES", default=180)
 
-# Single sign-on (optional): the city's OIDC provider. Empty = password login only.
+# Single sign-on (optional; organisation/oidc.py): the city's OpenID Connect provider. With
+# OIDC_ISSUER and OIDC_CLIENT_ID empty, staff log in with a password.
 OIDC_ISSUER = env("OIDC_ISSUER", default="")
 OIDC_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
 OIDC_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
+OIDC_SCOPES = env("OIDC_SCOPES", default="openid email profile")
+# The claim matched to the HR file's employee number; without it (or without a match), a
+# verified e-mail address is matched instead.
+OIDC_EMPLOYEE_ID_CLAIM = env("OIDC_EMPLOYEE_ID_CLAIM", default="employee_id")
+# Names and e-mail from the provider on every sign-in; by default the HR file owns them.
+OIDC_UPDATE_PROFILE = env.bool("OIDC_UPDATE_PROFILE", default=False)
+# Groups from a claim: OIDC_GROUPS_CLAIM=groups and OIDC_GROUP_MAP=claim-value=Group,...
+# (e.g. "aspa-hr=HR,aspa-editors=Editors,aspa-moderators=Moderators"). The mapped groups then
+# follow the claim on every sign-in; other groups stay as they are. Empty = HR sets groups.
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", default="")
+OIDC_GROUP_MAP = env.dict("OIDC_GROUP_MAP", default={})
+# A signed-in person is re-checked at the provider (a silent sign-in) this often, so someone
+# disabled in the city's directory loses access within this many seconds.
+OIDC_RECHECK_SECONDS = env.int("OIDC_RECHECK_SECONDS", default=15 * 60)
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGORITHM", default="RS256")
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=5)
+OIDC_DISCOVERY_SECONDS = env.int("OIDC_DISCOVERY_SECONDS", default=60 * 60)
+OIDC_CLOCK_SKEW_SECONDS = 60
+OIDC_LOGOUT_TOKEN_MAX_AGE_SECONDS = 5 * 60
+# With single sign-on on, only these user names may still log in with a password (a
+# comma-separated list, e.g. a break-glass administrator).
+PASSWORD_LOGIN_USERS = env.list("PASSWORD_LOGIN_USERS", default=[])
+# Shown to people the platform cannot sign in (not in the HR file, left, unverified e-mail).
+SIGN_IN_HELP_EMAIL = env("SIGN_IN_HELP_EMAIL", default="henkilostopalvelut@oppiminen.example.fi")
+# mozilla-django-oidc: the code flow with PKCE (S256), state and nonce; the ID token kept in
+# the session for the provider's logout; nobody created by signing in.
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_STORE_ID_TOKEN = True
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = OIDC_RECHECK_SECONDS
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+OIDC_EXEMPT_URLS = ["oidc_logout_callback", "oidc_backchannel_logout", "healthz"]
+_SSO = bool(OIDC_ISSUER and OIDC_CLIENT_ID)
+# The admin's own password screens are off with single sign-on.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = not _SSO
+WAGTAIL_PASSWORD_RESET_ENABLED = not _SSO
+WAGTAILUSERS_PASSWORD_ENABLED = not _SSO
 
 # HR imports: files with more rows than this run as a background task.
 IMPORT_ASYNC_THRESHOLD_ROWS = env.int("IMPORT_ASYNC_THRESHOLD_ROWS", default=2000)
