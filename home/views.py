@@ -132,3 +132,17 @@ def sign_in_problem(request, reason: str):
         {"reason": reason, "help_email": settings.SIGN_IN_HELP_EMAIL},
         status=SIGN_IN_PROBLEM_STATUS.get(reason, 403),
     )
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out password login (429), on both login pages."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = TemplateResponse(
+        request,
+        "registration/locked_out.html",
+        {"minutes": minutes, "help_email": settings.SIGN_IN_HELP_EMAIL},
+        status=429,
+    )
+    response["Cache-Control"] = "no-store"
+    # Returned by Axes' middleware after the view's response was rendered: render it here.
+    return response.render()

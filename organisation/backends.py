@@ -9,6 +9,7 @@ backend authenticates nobody and grants nothing else.
 
 from __future__ import annotations
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.backends import BaseBackend, ModelBackend
 
@@ -40,3 +41,14 @@ class PasswordBackend(ModelBackend):
         if not super().user_can_authenticate(user):
             return False
         return not enabled() or user.get_username() in settings.PASSWORD_LOGIN_USERS
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, for password logins only: a single sign-on callback (no
+    user name) and a login without a request (a management command, a test's
+    `Client.login`) pass through to the other backends."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None or username is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

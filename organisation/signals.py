@@ -7,6 +7,7 @@
 - After `migrate`, the HR group gets the permissions its screens need (idempotent).
 """
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -28,6 +29,13 @@ def record_session(sender, request, user, **kwargs) -> None:
     from .models import UserSession
 
     session = getattr(request, "session", None)
+    if session is not None:
+        # When the session's lifetime starts (learning.middleware.SessionLifetimeMiddleware).
+        import time
+
+        from learning.middleware import SESSION_SEEN, SESSION_STARTED
+
+        session[SESSION_STARTED] = session[SESSION_SEEN] = int(time.time())
     key = getattr(session, "session_key", None)
     if key:
         # A single sign-on login names the provider's subject and session (organisation.oidc).
@@ -114,8 +122,17 @@ def audit_logout(sender, request, user, **kwargs) -> None:
 def audit_login_failed(sender, credentials, request=None, **kwargs) -> None:
     from .models import AuditEvent
 
+    if "username" not in credentials:
+        return  # a refused single sign-on: audited as auth.sso_refused with its reason
     # Django has already masked anything secret-looking in `credentials`; only the user
     # name is kept.
     AuditEvent.record(
         None, "auth.login_failed", str(credentials.get("username", "")), request=request
     )
+
+
+@receiver(user_locked_out, dispatch_uid="organisation_audit_lockout")
+def audit_lockout(sender, request=None, username=None, ip_address=None, **kwargs) -> None:
+    from .models import AuditEvent
+
+    AuditEvent.record(None, "auth.locked_out", str(username or ""), request=request)

@@ -1,7 +1,9 @@
-"""HR import screens in the Wagtail admin: upload, preview (dry run), confirm, progress."""
+"""HR screens in the Wagtail admin: the imports (upload, preview, confirm, progress) and the
+login lockouts."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from . import lockout
 from .forms import ImportUploadForm
 from .imports import SERVICE_POINT_COLUMNS, STAFF_COLUMNS
 from .jobs import confirm_job, create_job, runs_in_background
@@ -101,3 +104,29 @@ class ConfirmView(ImportBaseMixin, TemplateView):
             return HttpResponseBadRequest(_("This file has errors and cannot be imported."))
         confirm_job(job)
         return redirect("organisation_imports:job", pk=job.pk)
+
+
+class LockoutsView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Who cannot log in with a password now (too many failures), and lifting it."""
+
+    template_name = "organisation/lockouts.html"
+    page_title = _("Login lockouts")
+    header_icon = "lock"
+
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+
+        context = super().get_context_data(**kwargs)
+        context["lockouts"] = lockout.current_lockouts()
+        context["failure_limit"] = settings.AXES_FAILURE_LIMIT
+        context["cooloff_minutes"] = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        kind = request.POST.get("kind", "")
+        value = request.POST.get("value", "")
+        if kind not in ("username", "address") or not value:
+            return HttpResponseBadRequest(_("Choose a lockout to lift."))
+        lockout.lift(kind, value, by=request.user, request=request)
+        messages.success(request, _("The lockout of %(value)s was lifted.") % {"value": value})
+        return redirect("organisation_lockouts:index")

@@ -205,6 +205,17 @@ class ImportViewSet(ViewSet):
         ]
 
 
+class LockoutViewSet(ViewSet):
+    name = "organisation_lockouts"
+    url_prefix = "organisation/lockouts"
+    icon = "lock"
+    menu_label = _("Login lockouts")
+    menu_item_class = HRMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", views.LockoutsView.as_view(), name="index")]
+
+
 class OrganisationViewSetGroup(ViewSetGroup):
     menu_label = _("Organisation")
     menu_icon = "group"
@@ -217,4 +228,5 @@ class OrganisationViewSetGroup(ViewSetGroup):
         HRGrantViewSet,
         AuditEventViewSet,
         ImportViewSet,
+        LockoutViewSet,
     )

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "reminders",
     "reports",
     "accessibility",
+    "csp",
+    "axes",
     "pgtrigger",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "learning.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "learning.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -61,11 +64,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learning.middleware.SessionLifetimeMiddleware",
     "organisation.oidc.SessionRefresh",
+    "learning.middleware.PrivateResponsesMiddleware",
     "organisation.middleware.HRAdminAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"
@@ -235,6 +241,7 @@ CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
 }
 # Supervisors reach the admin (their reports) by the rule that scopes them, not a group.
 AUTHENTICATION_BACKENDS = [
+    "organisation.backends.LockoutBackend",  # first: refuses a locked-out password login
     "organisation.oidc.CityAccountBackend",
     "organisation.backends.PasswordBackend",
     "organisation.backends.SupervisorAdminAccessBackend",
@@ -293,6 +300,69 @@ REMINDERS_DUE_WITHIN_DAYS = env.int("REMINDERS_DUE_WITHIN_DAYS", default=14)
 REMINDERS_EXPIRING_WITHIN_DAYS = env.int("REMINDERS_EXPIRING_WITHIN_DAYS", default=60)
 REMINDERS_INTERVAL_DAYS = env.int("REMINDERS_INTERVAL_DAYS", default=7)
 REMINDERS_REQUEUE_AFTER_MINUTES = env.int("REMINDERS_REQUEUE_AFTER_MINUTES", default=180)
+
+# Failed-login lockout (django-axes; organisation/lockout.py): after LOGIN_FAILURE_LIMIT
+# failed password logins for a user name, or from a client address, password login is refused
+# for LOGIN_COOLOFF_MINUTES. HR sees and lifts lockouts in the admin (Organisation > Lockouts).
+import datetime as _datetime  # noqa: E402
+
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = _datetime.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "learning.client_ip.client_ip"
+AXES_HANDLER = "organisation.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "home.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # HR's screen is in the Wagtail admin
+AXES_VERBOSE = False
+
+# Login sessions (learning/middleware.py, SessionLifetimeMiddleware): a session ends after
+# SESSION_IDLE_SECONDS without a request and SESSION_MAX_SECONDS after its login, whatever
+# happens in between. The cookie lives no longer than the latter.
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_MAX_SECONDS = env.int("SESSION_MAX_SECONDS", default=10 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp; learning/middleware.py). Learner and public pages: no
+# inline script or style, nothing from other sites, never framed. The Wagtail admin needs
+# inline script and styles: its policy applies under /admin/ only. With single sign-on on,
+# form-action also admits the provider (the logout form's redirect goes there).
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "form-action": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [SELF],
+}
+# SecurityMiddleware's defaults, stated: nosniff, same-origin referrers and opener.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Single sign-on (optional; organisation/oidc.py): the city's OpenID Connect provider. With
 # OIDC_ISSUER and OIDC_CLIENT_ID empty, staff log in with a password.

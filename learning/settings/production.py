@@ -19,6 +19,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# "__Host-": the browser accepts these cookies only over HTTPS, for this host alone (no
+# Domain) and the whole site (Path=/), so a sibling subdomain can neither read nor plant them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_NAME = "__Host-language"
 X_FRAME_OPTIONS = "DENY"
 SHOW_DEMO_PASSWORDS = False
 ALLOW_DEMO_DATA = False  # seed_demo refuses to run

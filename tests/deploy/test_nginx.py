@@ -173,6 +173,15 @@ def test_pages_come_over_tls_with_the_apps_security_headers(site):
     # Only set when the app knows the request came over HTTPS (X-Forwarded-Proto).
     assert "max-age=" in response.getheader("Strict-Transport-Security", "")
     assert response.getheader("Server") == "nginx"  # no version number
+    assert "object-src 'none'" in response.getheader("Content-Security-Policy", "")
+    # Host-only, HTTPS-only cookies: the browser refuses a "__Host-" cookie otherwise.
+    csrf = next(
+        c for c in response.headers.get_all("Set-Cookie") if c.startswith("__Host-csrftoken=")
+    )
+    flags = {part.strip().split("=")[0].lower() for part in csrf.split(";")[1:]}
+    assert {"secure", "path", "samesite"} <= flags
+    assert "domain" not in flags
+    assert "Path=/" in csrf
 
 
 def test_lesson_images_load_and_private_files_are_never_served(site):

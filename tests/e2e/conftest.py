@@ -105,8 +105,28 @@ def context(browser, site_url):
         accept_downloads=True,
     )
     context.set_default_timeout(10_000)
+    watch_content_security_policy(context)
     yield context
     context.close()
+
+
+def watch_content_security_policy(context) -> None:
+    """Collect every Content-Security-Policy violation of the context's pages in
+    `context.csp_violations` (the `page` fixture fails the test on any)."""
+    context.csp_violations = []
+    context.expose_binding(
+        "__reportCspViolation", lambda source, violation: context.csp_violations.append(violation)
+    )
+    context.add_init_script(
+        """document.addEventListener("securitypolicyviolation", (event) => {
+            window.__reportCspViolation({
+                page: document.location.href,
+                directive: event.violatedDirective,
+                blocked: event.blockedURI,
+                sample: event.sample,
+            });
+        });"""
+    )
 
 
 @pytest.fixture
@@ -116,6 +136,9 @@ def page(context):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield page
     assert not errors, f"JavaScript errors in the page: {errors}"
+    assert not context.csp_violations, (
+        f"Content-Security-Policy violations: {context.csp_violations}"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from assessments.models import QuizPage
@@ -43,7 +44,8 @@ def admin_log_in(page, username: str) -> None:
 def wait_for_slug(page) -> None:
     """The admin fills the slug (on the Promote tab) from the title after a short delay;
     submitting before that fails validation on a tab the editor is not looking at."""
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    # (Not wait_for_function: a string predicate needs eval, which the admin's policy forbids.)
+    expect(page.locator("#id_slug")).not_to_have_value("")
 
 
 def insert_block(page, label: str) -> None:

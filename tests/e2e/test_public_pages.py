@@ -63,3 +63,20 @@ def test_verification_form_errors_and_unknown_code(page, site_url):
     response = page.goto("/en/verify/" + "A" * 32 + "/")
     assert response.status == 404
     check_page(page, "verify-unknown")
+
+
+def test_a_page_that_breaks_the_content_security_policy_is_caught(page, context):
+    """The guard every browser test relies on: an inline script on a learner page is blocked
+    by the policy, and the violation reaches the test."""
+    page.goto("/fi/accounts/login/")
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.appendChild(script);
+        }"""
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.injected === undefined")
+    assert [v["directive"] for v in context.csp_violations] == ["script-src-elem"]
+    context.csp_violations.clear()

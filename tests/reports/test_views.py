@@ -219,6 +219,7 @@ def test_exports_are_audited_and_xlsx_opens(client, city, hr_all, threshold_one)
     response = client.get(reverse("reports_coverage"), {"as_of": AS_OF, "export": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="coverage-2026-06-15.xlsx"'
+    assert "no-store" in response["Cache-Control"]  # never kept by a browser or proxy
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.values)
     assert len(values) == 7
