@@ -36,11 +36,14 @@ class PasswordBackend(ModelBackend):
     password, so it tells nothing about which accounts exist."""
 
     def user_can_authenticate(self, user) -> bool:
-        from .oidc import enabled
+        return super().user_can_authenticate(user) and password_login_allowed(user)
 
-        if not super().user_can_authenticate(user):
-            return False
-        return not enabled() or user.get_username() in settings.PASSWORD_LOGIN_USERS
+
+def password_login_allowed(user) -> bool:
+    """Whether this person may log in with a password (and so set or reset one)."""
+    from .oidc import enabled
+
+    return not enabled() or user.get_username() in settings.PASSWORD_LOGIN_USERS
 
 
 class LockoutBackend(AxesStandaloneBackend):

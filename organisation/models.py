@@ -361,6 +361,38 @@ class UserSession(models.Model):
         return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class Invitation(models.Model):
+    """An e-mail telling a person how to sign in (with a set-your-password link when they
+    log in with a password). The row is the outbox: it is sent once (`sent_at`), and the
+    minute sweep sends what a broker outage left unsent (organisation/invitations.py)."""
+
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("person")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="invitation_unsent", condition=Q(sent_at__isnull=True)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class ImportJob(models.Model):
     """An uploaded HR import file between preview and confirm, and its progress and result."""
 

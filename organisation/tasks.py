@@ -24,3 +24,20 @@ def requeue_import_jobs() -> dict:
     """Periodic sweep: queue again confirmed imports that a broker outage left waiting, and
     running imports whose worker died."""
     return {"requeued": requeue_stale_jobs(), "retried": retry_abandoned_jobs()}
+
+
+@shared_task(name="organisation.send_invitations")
+def send_invitations(invitation_ids: list[int]) -> int:
+    """Send these invitations (each once; see organisation.invitations)."""
+    from .invitations import send_invitations as send
+
+    return send(invitation_ids)
+
+
+@shared_task(name="organisation.send_unsent_invitations")
+def send_unsent_invitations() -> int:
+    """Periodic sweep: send the invitations a broker outage left unsent."""
+    from .invitations import send_invitations as send
+    from .invitations import unsent_invitation_ids
+
+    return send(unsent_invitation_ids())

@@ -8,14 +8,15 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import lockout
+from . import invitations, lockout
 from .forms import ImportUploadForm
 from .imports import SERVICE_POINT_COLUMNS, STAFF_COLUMNS
 from .jobs import confirm_job, create_job, runs_in_background
-from .models import ImportJob, is_hr
+from .models import ImportJob, Invitation, StaffMember, is_hr
 
 # Errors shown on the preview page; the rest are counted (the full list is in the job).
 MAX_ERRORS_SHOWN = 1000
@@ -130,3 +131,62 @@ class LockoutsView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         lockout.lift(kind, value, by=request.user, request=request)
         messages.success(request, _("The lockout of %(value)s was lifted.") % {"value": value})
         return redirect("organisation_lockouts:index")
+
+
+class InvitationsView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Invite everyone in the HR user's scope who has never signed in (a background task)."""
+
+    template_name = "organisation/invitations.html"
+    page_title = _("Invitations")
+    header_icon = "mail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["never_signed_in"] = invitations.never_signed_in(self.request.user).count()
+        context["recent"] = (
+            Invitation.objects.filter(staff__in=StaffMember.objects.for_user(self.request.user))
+            .select_related("staff")
+            .order_by("-created_at")[:20]
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        ids = list(invitations.never_signed_in(request.user).values_list("pk", flat=True))
+        count = invitations.invite(ids, by=request.user, request=request) if ids else 0
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d invitation is on its way.",
+                "%(count)d invitations are on their way.",
+                count,
+            )
+            % {"count": count},
+        )
+        return redirect("organisation_invitations:index")
+
+
+class InviteOneView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Send one person in the HR user's scope an invitation (others: 404)."""
+
+    template_name = "organisation/invite_one.html"
+    page_title = _("Send an invitation")
+    header_icon = "mail"
+
+    def get_staff(self) -> StaffMember:
+        return get_object_or_404(
+            StaffMember.objects.for_user(self.request.user).select_related("user"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["staff"] = self.get_staff()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        staff = self.get_staff()
+        if not staff.active or not staff.user.is_active:
+            return HttpResponseBadRequest(_("This person is not active."))
+        invitations.invite([staff.pk], by=request.user, request=request)
+        messages.success(request, _("The invitation to %(name)s is on its way.") % {"name": staff})
+        return redirect("organisation_staff:edit", staff.pk)

@@ -8,11 +8,14 @@ one division neither lists nor opens another division's rows (404).
 from __future__ import annotations
 
 import django_filters
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.widgets.button import Button
 
 from . import views
 from .admin_scope import ScopedModelViewSet
@@ -87,6 +90,18 @@ class ServicePointFilterSet(WagtailFilterSet):
 # --- viewsets -----------------------------------------------------------------------------------
 
 
+class StaffMemberEditView(EditView):
+    """The staff page, with "Send an invitation" among its actions (HR only)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if is_hr(self.request.user):
+            url = reverse("organisation_invitations:one", args=[self.object.pk])
+            buttons.append(Button(_("Send an invitation"), url=url, icon_name="mail", priority=5))
+        return buttons
+
+
 class StaffMemberViewSet(OrganisationModelViewSet):
     model = StaffMember
     slug = "staff"
@@ -111,6 +126,8 @@ class StaffMemberViewSet(OrganisationModelViewSet):
     filterset_class = StaffMemberFilterSet
     select_related = ("service_point", "role")
     ordering = ["last_name", "first_name"]
+
+    edit_view_class = StaffMemberEditView
 
     def get_form_class(self, for_update=False):
         return StaffMemberForm
@@ -205,6 +222,20 @@ class ImportViewSet(ViewSet):
         ]
 
 
+class InvitationViewSet(ViewSet):
+    name = "organisation_invitations"
+    url_prefix = "organisation/invitations"
+    icon = "mail"
+    menu_label = _("Invitations")
+    menu_item_class = HRMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.InvitationsView.as_view(), name="index"),
+            path("staff/<int:pk>/", views.InviteOneView.as_view(), name="one"),
+        ]
+
+
 class LockoutViewSet(ViewSet):
     name = "organisation_lockouts"
     url_prefix = "organisation/lockouts"
@@ -228,5 +259,6 @@ class OrganisationViewSetGroup(ViewSetGroup):
         HRGrantViewSet,
         AuditEventViewSet,
         ImportViewSet,
+        InvitationViewSet,
         LockoutViewSet,
     )

@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from learning.queueing import publish, publish_on_commit
+from organisation.invitations import sign_in_instructions
 from organisation.models import ServicePoint, StaffMember
 from reminders import conf, selection
 from reminders.models import Notification, WelcomeLedger, paused_until
@@ -444,6 +445,9 @@ def build_message(notification: Notification) -> EmailMultiAlternatives:
         "site_url": settings.SITE_BASE_URL.rstrip("/") + f"/{notification.language}/",
         "programme_name": settings.PROGRAMME_NAME,
     }
+    if notification.kind == Notification.Kind.WELCOME:
+        # How to sign in: the city account, or a link to choose a first password.
+        context.update(sign_in_instructions(notification.staff))
     template = f"reminders/email/{notification.kind}"
     with translation.override(notification.language):
         text = render_to_string(f"{template}.txt", context)

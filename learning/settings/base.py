@@ -114,7 +114,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -235,6 +238,10 @@ CELERY_BEAT_SCHEDULE["organisation-requeue-imports"] = {
     "task": "organisation.requeue_import_jobs",
     "schedule": 60,
 }
+CELERY_BEAT_SCHEDULE["organisation-unsent-invitations"] = {
+    "task": "organisation.send_unsent_invitations",
+    "schedule": 60,
+}
 CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "home.tasks.clear_expired_sessions",
     "schedule": 24 * 60 * 60,
@@ -315,6 +322,15 @@ AXES_LOCKOUT_CALLABLE = "home.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # HR's screen is in the Wagtail admin
 AXES_VERBOSE = False
+
+# Passwords without single sign-on (organisation/invitations.py, home/views.py): an
+# invitation's set-your-password link is valid INVITATION_DAYS; a "forgot your password?"
+# link PASSWORD_RESET_MINUTES. Reset requests per client address and per e-mail address
+# (django-ratelimit rates); over the limit nothing is sent and the page says the same.
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
+PASSWORD_RESET_RATE_PER_ADDRESS = env("PASSWORD_RESET_RATE_PER_ADDRESS", default="10/h")
+PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", default="3/h")
 
 # Login sessions (learning/middleware.py, SessionLifetimeMiddleware): a session ends after
 # SESSION_IDLE_SECONDS without a request and SESSION_MAX_SECONDS after its login, whatever
