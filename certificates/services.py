@@ -93,7 +93,7 @@ def issue_for_cycle(cycle_or_id: ModuleCycle | int) -> tuple[Certificate | None,
     fields = certificate_fields_for(cycle)
     try:
         with transaction.atomic():
-            certificate = Certificate.objects.create(cycle=cycle, **fields)
+            certificate = _create_audited(cycle, fields)
     except IntegrityError:
         # Someone else issued it between our check and our insert (or, vanishingly
         # unlikely, the random code collided: then the retry below makes a new one).
@@ -101,9 +101,23 @@ def issue_for_cycle(cycle_or_id: ModuleCycle | int) -> tuple[Certificate | None,
         if certificate is not None:
             return certificate, False
         with transaction.atomic():
-            certificate = Certificate.objects.create(cycle=cycle, **fields)
+            certificate = _create_audited(cycle, fields)
     logger.debug("issued certificate %s for cycle %s", certificate.pk, cycle_id)
     return certificate, True
+
+
+def _create_audited(cycle: ModuleCycle, fields: dict) -> Certificate:
+    """The certificate row and its audit record, in the caller's transaction."""
+    certificate = Certificate.objects.create(cycle=cycle, **fields)
+    AuditEvent.record(
+        None,
+        "certificate.issue",
+        f"certificate:{certificate.pk}",
+        code=certificate.code,
+        staff=cycle.staff.employee_id,
+        module_key=str(certificate.module_key),
+    )
+    return certificate
 
 
 def queue_issue(cycle_id: int) -> None:

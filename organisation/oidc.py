@@ -223,6 +223,21 @@ def apply_claims(staff: StaffMember, claims: dict) -> None:
 # The authentication backend
 
 
+def decode_provider_token(token: str, key, required: list[str]) -> dict:
+    """A token signed by the provider with the configured algorithm, for our audience, from
+    the configured issuer, not expired (when it says when it expires), with `required`
+    claims; raises PyJWT's error otherwise."""
+    return jwt.decode(
+        token,
+        key,
+        algorithms=[settings.OIDC_RP_SIGN_ALGO],
+        audience=settings.OIDC_CLIENT_ID,
+        issuer=settings.OIDC_ISSUER,
+        leeway=settings.OIDC_CLOCK_SKEW_SECONDS,
+        options={"require": required},
+    )
+
+
 class CityAccountBackend(OIDCAuthenticationBackend):
     """Signs in the staff member the provider vouches for; never creates anyone."""
 
@@ -268,15 +283,7 @@ class CityAccountBackend(OIDCAuthenticationBackend):
         if header.get("alg") != self.OIDC_RP_SIGN_ALGO:
             raise SuspiciousOperation(f"ID token algorithm {header.get('alg')!r} is not allowed")
         try:
-            claims = jwt.decode(
-                payload,
-                key,
-                algorithms=[self.OIDC_RP_SIGN_ALGO],
-                audience=settings.OIDC_CLIENT_ID,
-                issuer=settings.OIDC_ISSUER,
-                leeway=settings.OIDC_CLOCK_SKEW_SECONDS,
-                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
-            )
+            claims = decode_provider_token(payload, key, ["exp", "iat", "iss", "aud", "sub"])
         except jwt.PyJWTError as exc:
             raise SuspiciousOperation(f"ID token refused: {exc}") from exc
         audience = claims["aud"]
@@ -343,15 +350,7 @@ def verify_logout_token(token: str) -> dict:
     backend = CityAccountBackend()
     try:
         key = backend.retrieve_matching_jwk(token)
-        claims = jwt.decode(
-            token,
-            key,
-            algorithms=[settings.OIDC_RP_SIGN_ALGO],
-            audience=settings.OIDC_CLIENT_ID,
-            issuer=settings.OIDC_ISSUER,
-            leeway=settings.OIDC_CLOCK_SKEW_SECONDS,
-            options={"require": ["iat", "iss", "aud", "jti"], "verify_exp": True},
-        )
+        claims = decode_provider_token(token, key, ["iat", "iss", "aud", "jti"])
     except (jwt.PyJWTError, KeyError, ValueError, requests.RequestException) as exc:
         raise SuspiciousOperation(f"logout token refused: {exc}") from exc
     if time.time() - claims["iat"] > settings.OIDC_LOGOUT_TOKEN_MAX_AGE_SECONDS:

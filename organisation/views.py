@@ -112,6 +112,10 @@ class LockoutsView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     template_name = "organisation/lockouts.html"
     page_title = _("Login lockouts")
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
+        {"url": "", "label": _("Login lockouts")},
+    ]
     header_icon = "lock"
 
     def get_context_data(self, **kwargs):
@@ -138,6 +142,10 @@ class InvitationsView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     template_name = "organisation/invitations.html"
     page_title = _("Invitations")
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
+        {"url": "", "label": _("Invitations")},
+    ]
     header_icon = "mail"
 
     def get_context_data(self, **kwargs):
@@ -170,6 +178,11 @@ class InviteOneView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     template_name = "organisation/invite_one.html"
     page_title = _("Send an invitation")
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse_lazy("organisation_invitations:index"), "label": _("Invitations")},
+        {"url": "", "label": _("Send an invitation")},
+    ]
     header_icon = "mail"
 
     def get_staff(self) -> StaffMember:

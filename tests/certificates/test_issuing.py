@@ -82,3 +82,16 @@ def test_a_pdf_failure_does_not_break_the_completion(
     certificate = Certificate.objects.get(pk=certificate_id)
     assert not certificate.pdf
     assert logged.call_args.args[0].startswith("rendering the PDF")
+
+
+def test_issuing_is_in_the_audit_trail_once(cycle):
+    from organisation.models import AuditEvent
+
+    certificate, created = issue_for_cycle(cycle)
+    assert created
+    again, created_again = issue_for_cycle(cycle)
+    assert (again, created_again) == (certificate, False)
+    event = AuditEvent.objects.get(action="certificate.issue")
+    assert event.target == f"certificate:{certificate.pk}"
+    assert event.details["code"] == certificate.code
+    assert event.details["staff"] == cycle.staff.employee_id

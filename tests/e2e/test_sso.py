@@ -10,31 +10,25 @@ import requests
 
 from organisation.models import AuditEvent
 from tests.e2e.helpers import check_page, follow
-from tests.home.sso_helpers import ACCOUNTS, GROUP_MAP, through_provider
+from tests.home.sso_helpers import (
+    ACCOUNTS,
+    running_provider,
+    through_provider,
+    use_provider,
+)
 from tests.organisation.factories import StaffMemberFactory, UserFactory
-from tests.processes import IdentityProvider, identity_provider_missing
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def provider(live_server, tmp_path_factory):
-    missing = identity_provider_missing()
-    if missing:
-        pytest.skip(missing)
-    idp = IdentityProvider([live_server.url], ACCOUNTS, tmp_path_factory.mktemp("idp"))
-    idp.start()
-    yield idp
-    idp.stop()
+    yield from running_provider([live_server.url], tmp_path_factory)
 
 
 @pytest.fixture
 def sso(provider, settings):
-    for name, value in provider.settings().items():
-        setattr(settings, name, value)
-    settings.OIDC_GROUPS_CLAIM = "groups"
-    settings.OIDC_GROUP_MAP = GROUP_MAP
-    return provider
+    return use_provider(settings, provider)
 
 
 def sign_in_at_provider(page, account: str) -> None:

@@ -145,3 +145,28 @@ def token_for_another_service(issuer: str, account: str) -> dict:
     )
     tokens.raise_for_status()
     return tokens.json()
+
+
+def running_provider(site_urls: list[str], tmp_path_factory):
+    """A started test provider for these site addresses (a generator for a fixture), or a
+    skip saying why it cannot run here."""
+    import pytest
+
+    from tests.processes import IdentityProvider, identity_provider_missing
+
+    missing = identity_provider_missing()
+    if missing:
+        pytest.skip(missing)
+    provider = IdentityProvider(site_urls, ACCOUNTS, tmp_path_factory.mktemp("idp"))
+    provider.start()
+    yield provider
+    provider.stop()
+
+
+def use_provider(settings, provider):
+    """Point the site's settings at the test provider, with the groups claim mapped."""
+    for name, value in provider.settings().items():
+        setattr(settings, name, value)
+    settings.OIDC_GROUPS_CLAIM = "groups"
+    settings.OIDC_GROUP_MAP = GROUP_MAP
+    return provider

@@ -18,38 +18,28 @@ from organisation.oidc import CityAccountBackend
 from tests.home.conftest import PASSWORD
 from tests.home.sso_helpers import (
     ACCOUNTS,
-    GROUP_MAP,
     SITE,
     callback_of,
     provider_logout,
+    running_provider,
     sign_in,
     through_provider,
     token_for_another_service,
+    use_provider,
 )
 from tests.organisation.factories import StaffMemberFactory, UserFactory, make_hr_user
-from tests.processes import IdentityProvider, identity_provider_missing
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def provider(tmp_path_factory):
-    missing = identity_provider_missing()
-    if missing:
-        pytest.skip(missing)
-    idp = IdentityProvider([SITE], ACCOUNTS, tmp_path_factory.mktemp("idp"))
-    idp.start()
-    yield idp
-    idp.stop()
+    yield from running_provider([SITE], tmp_path_factory)
 
 
 @pytest.fixture
 def sso(provider, settings):
-    for name, value in provider.settings().items():
-        setattr(settings, name, value)
-    settings.OIDC_GROUPS_CLAIM = "groups"
-    settings.OIDC_GROUP_MAP = GROUP_MAP
-    return provider
+    return use_provider(settings, provider)
 
 
 @pytest.fixture
@@ -405,3 +395,25 @@ def test_an_hr_import_that_deactivates_a_person_ends_their_sso_session(
 def test_the_explanation_page_knows_only_its_reasons(client):
     assert client.get("/fi/accounts/sign-in/unknown/").status_code == 403
     assert client.get("/fi/accounts/sign-in/whatever/").status_code == 404
+
+
+def test_with_sso_configured_the_admin_password_screens_are_off():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.WAGTAIL_PASSWORD_MANAGEMENT_ENABLED, s.WAGTAIL_PASSWORD_RESET_ENABLED, "
+        "s.WAGTAILUSERS_PASSWORD_ENABLED)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "learning.settings.test"}
+    without = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    with_sso = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "OIDC_ISSUER": "https://login.example.fi", "OIDC_CLIENT_ID": "aspa"},
+        capture_output=True,
+        text=True,
+    )
+    assert without.stdout.split() == ["True", "True", "True"], without.stderr
+    assert with_sso.stdout.split() == ["False", "False", "False"], with_sso.stderr
