@@ -99,6 +99,11 @@ class StaffMemberEditView(EditView):
         if is_hr(self.request.user):
             url = reverse("organisation_invitations:one", args=[self.object.pk])
             buttons.append(Button(_("Send an invitation"), url=url, icon_name="mail", priority=5))
+            # The access-request export (GDPR Art. 15) lives in reports, which reads every app.
+            url = reverse("reports_personal_data", args=[self.object.pk])
+            buttons.append(
+                Button(_("Export personal data"), url=url, icon_name="download", priority=6)
+            )
         return buttons
 
 

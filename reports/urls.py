@@ -12,6 +12,11 @@ urlpatterns = [
         name="reports_service_point",
     ),
     path("coverage/person/<int:pk>/", views.PersonReportView.as_view(), name="reports_person"),
+    path(
+        "personal-data/<int:pk>/",
+        views.PersonalDataExportView.as_view(),
+        name="reports_personal_data",
+    ),
     path("api-tokens/", views.ApiTokenListView.as_view(), name="reports_api_tokens"),
     path("api-tokens/new/", views.ApiTokenCreateView.as_view(), name="reports_api_token_new"),
     path(

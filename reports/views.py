@@ -295,3 +295,44 @@ class ApiTokenRevokeView(HRView):
 
     def get(self, request, *args, **kwargs):
         raise Http404
+
+
+class PersonalDataExportView(WagtailAdminTemplateMixin, TemplateView):
+    """An access request (GDPR Art. 15): the ZIP of everything held about one person in the
+    HR user's scope (others: 404). Only HR; audited in `export_zip`."""
+
+    template_name = "reports/personal_data.html"
+    page_title = gettext_lazy("Export personal data")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_staff(self) -> StaffMember:
+        return get_object_or_404(
+            StaffMember.objects.for_user(self.request.user).select_related(
+                "user", "service_point__division", "role"
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["staff"] = self.get_staff()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        from django.http import HttpResponse
+
+        from reports.personal_data import export_zip
+
+        staff = self.get_staff()
+        response = HttpResponse(
+            export_zip(staff, by=request.user, request=request), content_type="application/zip"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="personal-data-{staff.employee_id}.zip"'
+        )
+        return response

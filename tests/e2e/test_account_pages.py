@@ -111,4 +111,6 @@ def test_hr_invitation_and_lockout_screens(browser, site_url, eager_tasks):
     assert mail.outbox[-1].to == [member.email]
     page.goto("/admin/organisation/lockouts/")
     check_page(page, "hr-lockouts")
+    page.goto(f"/admin/reports/personal-data/{member.pk}/")
+    check_page(page, "hr-personal-data")
     context.close()
