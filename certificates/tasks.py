@@ -79,7 +79,10 @@ def sweep_certificates(render_missing_pdfs: bool = True) -> dict:
     queued = 0
     if render_missing_pdfs:
         # Only rows with no file name; files lost from storage are re-rendered on download.
-        missing = Certificate.objects.filter(pdf="").exclude(pk__in=just_issued)
+        # Not for anonymised holders: their PDF (which prints the name) was removed on purpose.
+        missing = Certificate.objects.filter(pdf="", staff__anonymised_at__isnull=True).exclude(
+            pk__in=just_issued
+        )
         for pk in missing.values_list("pk", flat=True)[:SWEEP_BATCH]:
             queue_pdf(pk)
             queued += 1

@@ -111,8 +111,8 @@ def download(request, pk: int):
     certificate = (
         Certificate.objects.for_user(request.user).select_related("staff").filter(pk=pk).first()
     )
-    if certificate is None:
-        raise Http404
+    if certificate is None or certificate.staff.anonymised_at is not None:
+        raise Http404  # (an anonymised holder's PDF, which printed the name, is gone)
     if not pdf_exists(certificate):
         # Regenerate: with a worker this queues the job; embedded (eager) it renders now.
         publish("certificates.tasks.render_certificate_pdf", certificate.pk, force=True)

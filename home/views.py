@@ -112,7 +112,11 @@ def privacy_notice(request):
     return TemplateResponse(
         request,
         f"home/privacy/notice_{text_language(PRIVACY_LANGUAGES)}.html",
-        {"contact": settings.PRIVACY_CONTACT_EMAIL},
+        {
+            "contact": settings.PRIVACY_CONTACT_EMAIL,
+            "leavers_months": settings.RETENTION_LEAVERS_MONTHS,
+            "answers_months": settings.RETENTION_ANSWERS_MONTHS,
+        },
     )
 
 

@@ -220,6 +220,9 @@ class StaffMember(models.Model):
         help_text=_("Service points whose coverage and people this person may see."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set when a leaver's personal data was removed (reports/retention.py); the row stays
+    # for the coverage history, without name, e-mail or employee number.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = StaffMemberQuerySet.as_manager()
 
@@ -235,11 +238,12 @@ class StaffMember(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.full_name
+        return self.full_name or self.employee_id
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        """The person's name; empty once anonymised under the retention rules."""
+        return f"{self.first_name} {self.last_name}".strip()
 
 
 class HRGrant(models.Model):

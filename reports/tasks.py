@@ -26,3 +26,11 @@ def warm_coverage_cache() -> int:
     from reports.coverage import city_counts
 
     return len(city_counts(timezone.localdate(), refresh=True))
+
+
+@shared_task(acks_late=True)
+def apply_retention() -> str:
+    """Daily: remove answers and leavers' personal data past their retention periods."""
+    from reports.retention import apply_retention as apply
+
+    return apply().summary()

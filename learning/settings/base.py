@@ -261,6 +261,15 @@ CELERY_BEAT_SCHEDULE["reports-coverage-snapshot"] = {
     "task": "reports.tasks.take_coverage_snapshot",
     "schedule": crontab(hour=23, minute=30),
 }
+# Retention (reports/retention.py): quiz answers RETENTION_ANSWERS_MONTHS after the attempt,
+# leavers' personal data RETENTION_LEAVERS_MONTHS after their record last changed while
+# inactive. Applied every night.
+RETENTION_ANSWERS_MONTHS = env.int("RETENTION_ANSWERS_MONTHS", default=12)
+RETENTION_LEAVERS_MONTHS = env.int("RETENTION_LEAVERS_MONTHS", default=24)
+CELERY_BEAT_SCHEDULE["reports-apply-retention"] = {
+    "task": "reports.tasks.apply_retention",
+    "schedule": crontab(hour=2, minute=15),
+}
 CELERY_BEAT_SCHEDULE["reports-warm-coverage-cache"] = {
     "task": "reports.tasks.warm_coverage_cache",
     "schedule": 5 * 60,
