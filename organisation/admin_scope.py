@@ -34,6 +34,14 @@ def scoped_queryset(model: type[Model], user) -> QuerySet:
     return manager.none()
 
 
+def refused(request, reason: str) -> None:
+    """Record a refused admin request (the audit trail's `authz.refused`): who, what path,
+    why. The answer itself stays a plain 404 or 403."""
+    from .models import AuditEvent
+
+    AuditEvent.record_request(request, "authz.refused", request.path[:255], reason=reason)
+
+
 class ScopedObjectMixin:
     """An object outside the viewer's scope does not exist for them (404)."""
 
@@ -42,6 +50,7 @@ class ScopedObjectMixin:
         if obj is not None and not (
             scoped_queryset(self.model, self.request.user).filter(pk=obj.pk).exists()
         ):
+            refused(self.request, "out_of_scope")
             raise Http404
         return obj
 

@@ -26,5 +26,8 @@ class HRAdminAreaMiddleware:
             return None
         user = request.user
         if user.is_authenticated and not is_hr(user):
+            from .admin_scope import refused
+
+            refused(request, "not_hr")
             return HttpResponseForbidden(_("This area is for HR only."))
         return None

@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import invitations, lockout
+from .admin_scope import refused
 from .forms import ImportUploadForm
 from .imports import SERVICE_POINT_COLUMNS, STAFF_COLUMNS
 from .jobs import confirm_job, create_job, runs_in_background
@@ -27,6 +28,7 @@ class HROnlyMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if not is_hr(request.user):
+            refused(request, "not_hr")
             return HttpResponseForbidden(_("Only HR can use the imports."))
         return super().dispatch(request, *args, **kwargs)
 

@@ -36,7 +36,11 @@ from reports.tables import (
 
 
 def forbidden(request):
-    """A real 403 page (Wagtail's admin would turn PermissionDenied into a redirect)."""
+    """A real 403 page (Wagtail's admin would turn PermissionDenied into a redirect),
+    recorded in the audit trail."""
+    from organisation.admin_scope import refused
+
+    refused(request, "forbidden")
     return TemplateResponse(request, "reports/forbidden.html", {}, status=403)
 
 

@@ -111,3 +111,32 @@ def test_on_postgresql_the_database_refuses_to_change_or_delete_a_row(person):
         AuditEvent.objects.filter(pk=event.pk).delete()
     event.refresh_from_db()
     assert event.target == "division:1"
+
+
+def test_refused_admin_requests_are_in_the_audit_trail(client):
+    from organisation.models import AuditEvent
+    from tests.organisation.factories import (
+        DivisionFactory,
+        ServicePointFactory,
+        StaffMemberFactory,
+        make_hr_user,
+    )
+
+    own, other = DivisionFactory(), DivisionFactory()
+    outsider = StaffMemberFactory(service_point=ServicePointFactory(division=other))
+    hr = make_hr_user(own)
+    client.force_login(hr)
+    url = f"/admin/organisation/staff/edit/{outsider.pk}/"
+    assert client.get(url).status_code == 404
+    event = AuditEvent.objects.get(action="authz.refused")
+    assert (event.actor, event.target, event.details) == (hr, url, {"reason": "out_of_scope"})
+
+    editor = StaffMemberFactory().user
+    from django.contrib.auth.models import Group
+
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/organisation/imports/").status_code == 403
+    assert AuditEvent.objects.filter(
+        action="authz.refused", actor=editor, details={"reason": "not_hr"}
+    ).exists()
