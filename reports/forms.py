@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from courses.models import CoursePage
 from organisation.models import Division, Role, ServicePoint, hr_scope
@@ -133,7 +134,7 @@ class ApiTokenForm(forms.Form):
 
     expires_on = forms.DateField(
         label=_("Valid until"),
-        help_text=_("The token stops working after this day (at most a year from today)."),
+        help_text="",  # set in __init__: the longest validity is a setting
         widget=forms.DateInput(
             attrs={"type": "date", "aria-describedby": "id_expires_on-help"}, format="%Y-%m-%d"
         ),
@@ -143,6 +144,11 @@ class ApiTokenForm(forms.Form):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["expires_on"].initial = self.latest_expiry()
+        self.fields["expires_on"].help_text = ngettext(
+            "The token stops working after this day (at most %(days)d day from today).",
+            "The token stops working after this day (at most %(days)d days from today).",
+            settings.API_TOKEN_MAX_DAYS,
+        ) % {"days": settings.API_TOKEN_MAX_DAYS}
         self.user_city_wide, _ids = hr_scope(user)
         self.fields["divisions"].queryset = Division.objects.for_user(user)
         if not self.user_city_wide:

@@ -256,3 +256,10 @@ def test_hr_cannot_create_a_token_valid_too_long_or_already_expired(client, city
     )
     assert response.status_code == 400
     assert not ApiToken.objects.exists()
+
+
+def test_the_token_form_states_the_longest_validity_from_the_setting(client, city, settings):
+    settings.API_TOKEN_MAX_DAYS = 90
+    client.force_login(make_hr_user(city.db, username="hr-b5"))
+    html = client.get(reverse("reports_api_token_new")).content.decode()
+    assert "enintään 90 päivää tästä päivästä" in html  # the admin speaks Finnish here
