@@ -309,6 +309,16 @@ class PersonalDataExportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Export personal data")
     header_icon = "download"
 
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Home")},
+            {
+                "url": reverse("organisation_staff:edit", args=[self.kwargs["pk"]]),
+                "label": str(self.get_staff()),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
     def dispatch(self, request, *args, **kwargs):
         if not is_hr(request.user):
             return forbidden(request)
