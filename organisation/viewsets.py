@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
 from . import views
-from .admin_scope import ScopedModelViewSet
+from .admin_scope import ScopedIndexView, ScopedModelViewSet
 from .forms import HRGrantForm, ServicePointForm, StaffMemberForm
 from .models import (
     AuditEvent,
@@ -90,6 +90,24 @@ class ServicePointFilterSet(WagtailFilterSet):
 # --- viewsets -----------------------------------------------------------------------------------
 
 
+class StaffMemberIndexView(ScopedIndexView):
+    """The staff list, with "Invite everyone not signed in yet" among its actions (HR)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if is_hr(self.request.user):
+            buttons.append(
+                Button(
+                    _("Invite everyone not signed in yet"),
+                    url=reverse("organisation_invitations:index"),
+                    icon_name="mail",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
 class StaffMemberEditView(EditView):
     """The staff page, with "Send an invitation" among its actions (HR only)."""
 
@@ -132,6 +150,7 @@ class StaffMemberViewSet(OrganisationModelViewSet):
     select_related = ("service_point", "role")
     ordering = ["last_name", "first_name"]
 
+    index_view_class = StaffMemberIndexView
     edit_view_class = StaffMemberEditView
 
     def get_form_class(self, for_update=False):

@@ -47,6 +47,8 @@ def test_hr_invites_everyone_in_scope_who_has_never_signed_in(
     new_hire(scope["other"])  # another division: not this HR user's
     hr = make_hr_user(scope["division"])
     client.force_login(hr)
+    listing = client.get("/admin/organisation/staff/").content.decode()
+    assert "Kutsu kaikki, jotka eivät ole vielä kirjautuneet" in listing  # a staff-list action
     page = client.get("/admin/organisation/invitations/")
     assert page.status_code == 200
     assert (
