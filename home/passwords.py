@@ -28,7 +28,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def get_users(self, email):
         users = (
             User.objects.filter(is_active=True)
-            .filter(Q(email__iexact=email) | Q(staff__email__iexact=email, staff__active=True))
+            .filter(Q(email__iexact=email) | Q(staff__email__iexact=email))
+            .exclude(staff__active=False)  # a leaver's account gets no link
             .distinct()
         )
         return [user for user in users if user.email and password_login_allowed(user)]

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -33,12 +34,14 @@ SESSION_ENDED_ERRORS = {
 }
 
 
-def refused_page(request, refusal: oidc.SignInRefused) -> HttpResponseRedirect:
+def refused_page(
+    request, refusal: oidc.SignInRefused, *, sign_out: bool = True
+) -> HttpResponseRedirect:
     """Record the refusal, make sure nobody stays signed in, and send the browser to the
     page that explains it in the person's language (a page of its own, so that reloading it
     or switching its language never replays the provider's answer)."""
     oidc.audit_refusal(request, refusal)
-    if request.user.is_authenticated:
+    if sign_out and request.user.is_authenticated:
         auth.logout(request)
     response = HttpResponseRedirect(reverse("sso_refused", kwargs={"reason": refusal.reason}))
     response["Cache-Control"] = "no-store"
@@ -76,19 +79,25 @@ class CallbackView(OIDCAuthenticationCallbackView):
             raise Http404
         error = request.GET.get("error")
         state = request.GET.get("state")
-        if not error and (
-            "code" not in request.GET or state not in request.session.get("oidc_states", {})
+        if state not in request.session.get("oidc_states", {}) or not (
+            error or "code" in request.GET
         ):
-            # A forged, altered or replayed answer: the state was never ours or is spent.
+            # A forged, altered or replayed answer: the state was never ours or is spent. It
+            # signs nobody out (a link to this address must not end someone's session).
             return refused_page(
-                request, oidc.SignInRefused("invalid", detail="unknown or spent state")
+                request,
+                oidc.SignInRefused("invalid", detail="unknown or spent state"),
+                sign_out=False,
             )
         return super().get(request)
 
     @property
     def success_url(self):
+        # The silent re-check stores the page it interrupted unchecked: check it here.
         next_url = self.request.session.get("oidc_login_next")
-        if next_url:
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, {self.request.get_host()}, require_https=self.request.is_secure()
+        ):
             return next_url
         staff = staff_for_user(self.user)
         return f"/{staff.language if staff else translation.get_language()}/"

@@ -152,28 +152,27 @@ def match_staff(claims: dict) -> StaffMember:
     """The existing staff member these claims name, or SignInRefused.
 
     The employee number claim (`OIDC_EMPLOYEE_ID_CLAIM`) decides when the provider sends
-    it and the HR file has it; otherwise the e-mail, and only a verified one."""
+    it; without it, the e-mail, and only a verified one that one active person has."""
     claim = settings.OIDC_EMPLOYEE_ID_CLAIM
     employee_id = str(claims.get(claim) or "").strip() if claim else ""
-    staff = None
     if employee_id:
+        # The provider names the person: that number or nobody. (Falling back to the e-mail
+        # here would sign in whoever else has the address, with another number.)
         staff = StaffMember.objects.select_related("user").filter(employee_id=employee_id).first()
-    identifier = employee_id
-    if staff is None:
+        if staff is None:
+            raise SignInRefused("unknown", employee_id)
+    else:
         email = str(claims.get("email") or "").strip()
-        identifier = identifier or email or str(claims.get("sub", ""))
         if not email:
-            raise SignInRefused("unknown", identifier)
+            raise SignInRefused("unknown", str(claims.get("sub", "")))
         if claims.get("email_verified") is not True:
             raise SignInRefused("unverified", email)
-        found = list(StaffMember.objects.select_related("user").filter(email__iexact=email)[:2])
+        same_email = StaffMember.objects.select_related("user").filter(email__iexact=email)
+        found = list(same_email.filter(active=True)[:2]) or list(same_email[:1])
         if len(found) > 1:
-            active = [s for s in found if s.active]
-            if len(active) != 1:
-                raise SignInRefused("ambiguous", email)
-            found = active
+            raise SignInRefused("ambiguous", email)
         if not found:
-            raise SignInRefused("unknown", identifier)
+            raise SignInRefused("unknown", email)
         staff = found[0]
     if not staff.active or not staff.user.is_active:
         raise SignInRefused("inactive", staff.employee_id)
@@ -272,6 +271,9 @@ class CityAccountBackend(OIDCAuthenticationBackend):
             status = exc.response.status_code if exc.response is not None else 500
             reason = "invalid" if 400 <= status < 500 else "provider"
             request.sso_refusal = SignInRefused(reason, detail=str(exc)[:500])
+        except (jwt.PyJWTError, KeyError, TypeError) as exc:
+            # A token or key the provider should not have sent (no id_token, no kid, ...).
+            request.sso_refusal = SignInRefused("invalid", detail=repr(exc)[:500])
         except (requests.RequestException, ImproperlyConfigured, ValueError) as exc:
             request.sso_refusal = SignInRefused("provider", detail=str(exc)[:500])
         return None
@@ -349,9 +351,17 @@ def verify_logout_token(token: str) -> dict:
     nonce, and not seen before (its `jti`)."""
     backend = CityAccountBackend()
     try:
+        jwt.get_unverified_header(token)  # garbage is refused before any call to the provider
         key = backend.retrieve_matching_jwk(token)
         claims = decode_provider_token(token, key, ["iat", "iss", "aud", "jti"])
-    except (jwt.PyJWTError, KeyError, ValueError, requests.RequestException) as exc:
+    except (
+        jwt.PyJWTError,
+        KeyError,
+        TypeError,
+        ValueError,
+        requests.RequestException,
+        ImproperlyConfigured,
+    ) as exc:
         raise SuspiciousOperation(f"logout token refused: {exc}") from exc
     if time.time() - claims["iat"] > settings.OIDC_LOGOUT_TOKEN_MAX_AGE_SECONDS:
         raise SuspiciousOperation("logout token too old")
@@ -417,6 +427,6 @@ class SessionRefresh(mdo_middleware.SessionRefresh):
             return None
         try:
             return super().process_request(request)
-        except (requests.RequestException, ImproperlyConfigured) as exc:
+        except (requests.RequestException, ImproperlyConfigured, KeyError) as exc:
             logger.warning("single sign-on re-check skipped, provider unreachable: %s", exc)
             return None

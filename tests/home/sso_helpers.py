@@ -46,6 +46,12 @@ ACCOUNTS = {
     },
     "leaver": {"employee_id": "SSO005", "email": "leaver@example.fi", "email_verified": True},
     "stranger": {"employee_id": "X999", "email": "stranger@example.fi", "email_verified": True},
+    # A new employee number with an address someone in the HR file already has.
+    "newcomer": {
+        "employee_id": "SSO777",
+        "email": "aino.korhonen@example.fi",
+        "email_verified": True,
+    },
     # No employee number: matched by e-mail, verified or not.
     "by-email": {"email": "matti.by.email@example.fi", "email_verified": True},
     "unverified": {"email": "matti.by.email@example.fi", "email_verified": False},

@@ -183,3 +183,10 @@ def test_a_reset_link_is_no_invitation(client, imported, mailoutbox):
     reset = path_of(link_in(mailoutbox[0]))
     as_invitation = reset.replace("/password/reset/", "/invitation/")
     assert client.get(as_invitation, follow=True).context["validlink"] is False
+
+
+def test_an_account_whose_staff_record_has_left_gets_no_link(client, mailoutbox):
+    member = StaffMemberFactory(active=False)  # the account itself is still active
+    client.post("/fi/accounts/password/reset/", {"email": member.user.email})
+    client.post("/fi/accounts/password/reset/", {"email": member.email})
+    assert mailoutbox == []

@@ -417,3 +417,38 @@ def test_with_sso_configured_the_admin_password_screens_are_off():
     )
     assert without.stdout.split() == ["True", "True", "True"], without.stderr
     assert with_sso.stdout.split() == ["False", "False", "False"], with_sso.stderr
+
+
+def test_an_employee_number_the_hr_file_lacks_signs_in_nobody_even_with_a_known_email(
+    client, sso, browser
+):
+    staff("aino")  # has the same e-mail address, and another employee number
+    response = explained(client, sign_in(client, browser, "newcomer"))
+    assert response.status_code == 403
+    assert signed_in_user(client) is None
+    assert refusals()[0]["reason"] == "unknown"
+
+
+def test_the_recheck_never_sends_the_browser_to_another_site(client, sso, browser, home_pages):
+    staff("aino")
+    sign_in(client, browser, "aino")
+    session = client.session
+    session["oidc_id_token_expiration"] = 0
+    session.save()
+    recheck = client.get("/%2F%2Fevil.example/")
+    assert "prompt=none" in recheck["Location"]
+    back = through_provider(browser, recheck["Location"], "aino", SITE)
+    response = client.get(back.removeprefix(SITE))
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/"
+
+
+def test_a_forged_answer_signs_nobody_out(client, sso, browser, home_pages):
+    aino = staff("aino")
+    sign_in(client, browser, "aino")
+    response = client.get("/oidc/callback/?code=forged&state=not-ours")
+    assert response.status_code == 302
+    assert signed_in_user(client) == str(aino.user.pk)
+    forged_error = client.get("/oidc/callback/?error=login_required&state=not-ours")
+    assert "/accounts/sign-in/invalid/" in forged_error["Location"]
+    assert signed_in_user(client) == str(aino.user.pk)
