@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import View
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from home.views import LogoutView
 from organisation import oidc
 from organisation.models import AuditEvent, staff_for_user
 
@@ -150,6 +149,4 @@ urlpatterns = [
     path("callback/", never_cache(CallbackView.as_view()), name="oidc_authentication_callback"),
     path("backchannel-logout/", backchannel_logout, name="oidc_backchannel_logout"),
     path("logged-out/", logged_out, name="oidc_logout_callback"),
-    # mozilla-django-oidc's name for the logout; the same view as the learner's logout.
-    path("logout/", LogoutView.as_view(), name="oidc_logout"),
 ]

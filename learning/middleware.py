@@ -1,10 +1,14 @@
+import time
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import SuspiciousOperation
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 # Paths outside i18n_patterns: a 404 there is final, never a redirect to /fi/<path>.
@@ -116,13 +120,7 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
     def _check(self, request):
-        import time
-
-        from django.contrib.auth import logout
-        from django.contrib.auth.views import redirect_to_login
-        from django.urls import reverse
-
-        from organisation.models import AuditEvent
+        from organisation.models import AuditEvent  # an app's model: imported when needed
 
         session = request.session
         now = int(time.time())

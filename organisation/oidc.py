@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from importlib import import_module
 
 import jwt
 import requests
@@ -30,7 +29,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import transaction
+from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.functional import cached_property
 from mozilla_django_oidc import middleware as mdo_middleware
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
@@ -379,21 +380,18 @@ def verify_logout_token(token: str) -> dict:
 
 
 def end_sso_sessions(subject: str, session: str = "") -> int:
-    """End the local sessions the provider's logout names: every session of that person
-    (its subject), or, when the token names only a provider session, that one."""
+    """End every local session of the person the provider's logout names (by its subject,
+    or by the provider session when the token names only that), by the same rule as
+    deactivation (`organisation.imports.end_sessions`); the number of sessions ended."""
+    from .imports import end_sessions
+
     if subject:
         rows = UserSession.objects.filter(sso_subject=subject)
     elif session:
         rows = UserSession.objects.filter(sso_session=session)
     else:
         return 0
-    keys = list(rows.values_list("session_key", flat=True))
-    # Through the session engine, so a cache-backed engine forgets them too.
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    for key in keys:
-        store(session_key=key).delete()
-    UserSession.objects.filter(session_key__in=keys).delete()
-    return len(keys)
+    return end_sessions(list(rows.values_list("user_id", flat=True).distinct()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -421,6 +419,12 @@ class SessionRefresh(mdo_middleware.SessionRefresh):
     OIDC_OP_AUTHORIZATION_ENDPOINT = property(
         lambda self: oidc_setting("OIDC_OP_AUTHORIZATION_ENDPOINT")
     )
+
+    @cached_property
+    def exempt_urls(self):
+        # Ours only: the library adds its own logout view's name, which this site does not use.
+        names = ("oidc_authentication_init", "oidc_authentication_callback")
+        return {reverse(name) for name in (*names, *settings.OIDC_EXEMPT_URLS)}
 
     def process_request(self, request):
         if not enabled():

@@ -122,3 +122,37 @@ def make_quiz(tree, questions, *, translations=("sv",), **settings) -> Quiz:
         copy.save_revision().publish()
         quiz.translations[language] = QuizPage.objects.get(pk=copy.pk)
     return quiz
+
+
+def submitted_attempt(cycle, *, option: str, right: bool, submitted_at=None, language: str = ""):
+    """A submitted one-question attempt in `cycle`, answered with `option` (right or not),
+    with its per-question row, as grading leaves them (no quiz page needed)."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from assessments.models import Attempt, QuestionResponse
+
+    submitted_at = submitted_at or timezone.now()
+    attempt = Attempt.objects.create(
+        staff=cycle.staff,
+        quiz_key=uuid.uuid4(),
+        module_key=cycle.module_key,
+        cycle=cycle,
+        language=language,
+        started_at=submitted_at,
+        submitted_at=submitted_at,
+        snapshot={"questions": [{"id": "q1", "options": [{"id": "a", "correct": True}]}]},
+        answers={"q1": [option]},
+        score=Decimal("100.00" if right else "0.00"),
+        passed=right,
+    )
+    QuestionResponse.objects.create(
+        attempt=attempt,
+        quiz_key=attempt.quiz_key,
+        question_id="q1",
+        option_id=option,
+        option_correct=right,
+        question_correct=right,
+    )
+    return attempt

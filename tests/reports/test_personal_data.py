@@ -3,17 +3,14 @@ readable summary in their language, from the staff page (HR, in scope) and the c
 
 import io
 import json
-import uuid
 import zipfile
-from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
-from assessments.models import Attempt, QuestionResponse
 from certificates.services import issue_for_cycle
 from organisation.models import AuditEvent
+from tests.assessments.factories import submitted_attempt
 from tests.certificates.conftest import make_completed_cycle, module  # noqa: F401
 from tests.organisation.factories import (
     DivisionFactory,
@@ -30,27 +27,7 @@ def person(module):  # noqa: F811
     holder = StaffMemberFactory(first_name="Åsa", last_name="Öberg", language="sv")
     cycle = make_completed_cycle(holder, module.module_key)
     certificate, _ = issue_for_cycle(cycle)
-    attempt = Attempt.objects.create(
-        staff=holder,
-        quiz_key=uuid.uuid4(),
-        module_key=module.module_key,
-        cycle=cycle,
-        language="sv",
-        started_at=timezone.now(),
-        submitted_at=timezone.now(),
-        snapshot={"questions": [{"id": "q1", "options": [{"id": "a", "correct": True}]}]},
-        answers={"q1": ["b"]},
-        score=Decimal("50.00"),
-        passed=False,
-    )
-    QuestionResponse.objects.create(
-        attempt=attempt,
-        quiz_key=attempt.quiz_key,
-        question_id="q1",
-        option_id="b",
-        option_correct=False,
-        question_correct=False,
-    )
+    submitted_attempt(cycle, option="b", right=False, language="sv")
     StaffMemberFactory(first_name="Toinen", last_name="Henkilö")  # someone else
     return {"staff": holder, "certificate": certificate}
 

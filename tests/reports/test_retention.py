@@ -2,8 +2,6 @@
 past dates, snapshots and certificate verification stay as they were."""
 
 import datetime
-import uuid
-from decimal import Decimal
 
 import pytest
 import time_machine
@@ -18,36 +16,13 @@ from reports.coverage import city_counts
 from reports.models import CoverageSnapshot
 from reports.retention import apply_retention
 from reports.snapshots import take_snapshot
+from tests.assessments.factories import submitted_attempt
 from tests.certificates.conftest import make_completed_cycle, module  # noqa: F401
 from tests.courses.factories import RequirementFactory
 from tests.organisation.factories import StaffMemberFactory
 
 pytestmark = pytest.mark.django_db
 LONG_AGO = timezone.now() - datetime.timedelta(days=800)
-
-
-def attempt_of(staff, module_key, cycle, submitted):
-    attempt = Attempt.objects.create(
-        staff=staff,
-        quiz_key=uuid.uuid4(),
-        module_key=module_key,
-        cycle=cycle,
-        started_at=submitted,
-        submitted_at=submitted,
-        snapshot={"questions": [{"id": "q1"}]},
-        answers={"q1": ["a"]},
-        score=Decimal("100.00"),
-        passed=True,
-    )
-    QuestionResponse.objects.create(
-        attempt=attempt,
-        quiz_key=attempt.quiz_key,
-        question_id="q1",
-        option_id="a",
-        option_correct=True,
-        question_correct=True,
-    )
-    return attempt
 
 
 @pytest.fixture
@@ -64,7 +39,7 @@ def leaver(module):  # noqa: F811
     staff.user.save()
     cycle = make_completed_cycle(staff, module.module_key, day=datetime.date(2024, 3, 1))
     certificate, _ = issue_for_cycle(cycle)
-    attempt_of(staff, module.module_key, cycle, LONG_AGO)
+    submitted_attempt(cycle, option="a", right=True, submitted_at=LONG_AGO)
     UserSession.objects.create(user=staff.user, session_key="x" * 40)
     ReminderPause.objects.create(staff=staff, until=datetime.date(2024, 6, 1))
     # The leaving was the last change to the record, 800 days ago.
@@ -121,7 +96,7 @@ def test_a_leaver_past_the_period_is_anonymised_and_history_stays(client, leaver
 def test_answers_past_their_period_go_but_the_attempt_stays(leaver):
     recent_staff = StaffMemberFactory()
     recent_cycle = make_completed_cycle(recent_staff, leaver["module"].module_key)
-    recent = attempt_of(recent_staff, leaver["module"].module_key, recent_cycle, timezone.now())
+    recent = submitted_attempt(recent_cycle, option="a", right=True)
     result = apply_retention()
     assert (result.attempts, result.responses) == (1, 1)
     old = Attempt.objects.get(staff=leaver["staff"])
