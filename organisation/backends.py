@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend, ModelBackend
 
-from .models import is_supervisor
+from .models import STAFF_OF_USER, is_supervisor
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 
@@ -29,6 +30,14 @@ class SupervisorAdminAccessBackend(BaseBackend):
         return cached
 
 
+def session_user(user_id):
+    """The user of a session, with their staff record (service point, division, role) in the
+    same query: nearly every page reads it (`staff_for_user`). None if there is no such user."""
+    return (
+        get_user_model()._default_manager.select_related(*STAFF_OF_USER).filter(pk=user_id).first()
+    )
+
+
 class PasswordBackend(ModelBackend):
     """User name and password. With single sign-on configured, only the accounts named in
     `PASSWORD_LOGIN_USERS` (break-glass administrators, say) may use a password; everyone
@@ -37,6 +46,10 @@ class PasswordBackend(ModelBackend):
 
     def user_can_authenticate(self, user) -> bool:
         return super().user_can_authenticate(user) and password_login_allowed(user)
+
+    def get_user(self, user_id):
+        user = session_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
 
 def password_login_allowed(user) -> bool:

@@ -23,11 +23,13 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
@@ -862,10 +864,16 @@ def _deactivate(rows: list[dict], step: Callable[[int], None]) -> None:
 
 
 def end_sessions(user_ids: Sequence[int]) -> int:
-    """Delete the login sessions of these users (recorded in UserSession at login)."""
+    """Delete the login sessions of these users (recorded in UserSession at login), from the
+    database and, with cached sessions, from the cache."""
     deleted = 0
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    prefix = getattr(store, "cache_key_prefix", None)
     for chunk in _chunks(list(user_ids)):
         keys = UserSession.objects.filter(user_id__in=chunk)
-        deleted += Session.objects.filter(session_key__in=keys.values("session_key")).delete()[0]
+        session_keys = list(keys.values_list("session_key", flat=True))
+        deleted += Session.objects.filter(session_key__in=session_keys).delete()[0]
+        if prefix is not None:
+            caches[settings.SESSION_CACHE_ALIAS].delete_many([prefix + k for k in session_keys])
         keys.delete()
     return deleted

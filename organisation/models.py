@@ -333,10 +333,18 @@ class AuditEvent(models.Model):
     actor_display.fget.short_description = _("who")
 
 
+# What `staff_for_user` reads, loaded with the session's user by the authentication backends.
+STAFF_OF_USER = ("staff__service_point__division", "staff__role")
+
+
 def staff_for_user(user) -> StaffMember | None:
-    """The active StaffMember record of a logged-in user, or None."""
+    """The active StaffMember record of a logged-in user, or None. No query when the user
+    came from a session (the backends load the staff record with it)."""
     if not getattr(user, "is_authenticated", False):
         return None
+    if user.__class__.staff.is_cached(user):
+        staff = getattr(user, "staff", None)
+        return staff if staff is not None and staff.active else None
     return (
         StaffMember.objects.select_related("service_point__division", "role")
         .filter(user=user, active=True)

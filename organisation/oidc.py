@@ -36,6 +36,7 @@ from mozilla_django_oidc import middleware as mdo_middleware
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 
+from .backends import session_user
 from .models import AuditEvent, StaffMember, UserSession
 
 logger = logging.getLogger(__name__)
@@ -310,7 +311,7 @@ class CityAccountBackend(OIDCAuthenticationBackend):
         return staff.user
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
+        user = session_user(user_id)
         return user if user is not None and user.is_active else None
 
 

@@ -347,6 +347,19 @@ PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", default="3/
 SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_MAX_SECONDS = env.int("SESSION_MAX_SECONDS", default=10 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+# Where sessions live: "db" (a query per request) or "cached_db" (read from the cache, written
+# through to the database; the default when CACHE_URL names a shared cache such as Redis).
+# Ending a person's sessions (deactivation, single sign-on logout) clears both.
+SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}
+_session_engine = env(
+    "SESSION_ENGINE", default="cached_db" if env("CACHE_URL", default="") else "db"
+)
+if _session_engine not in SESSION_ENGINES:
+    raise ImproperlyConfigured(f"SESSION_ENGINE must be one of {', '.join(SESSION_ENGINES)}")
+SESSION_ENGINE = SESSION_ENGINES[_session_engine]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

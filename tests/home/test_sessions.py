@@ -91,3 +91,34 @@ def test_the_session_cookie_is_httponly_lax_and_lives_no_longer_than_a_session(
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
     assert int(cookie["max-age"]) == settings.SESSION_MAX_SECONDS == 10 * 60 * 60
+
+
+@pytest.mark.parametrize("engine", ["db", "cached_db"])
+def test_ending_a_persons_sessions_signs_them_out_with_either_session_engine(
+    client, learner, settings, engine
+):
+    from organisation.imports import end_sessions
+
+    settings.SESSION_ENGINE = settings.SESSION_ENGINES[engine]
+    log_in(client, learner)
+    assert client.get("/fi/certificates/").status_code == 200
+    assert end_sessions([learner.user_id]) == 1
+    # Still an active user: only the ended session keeps them out (a cached copy must not).
+    response = client.get("/fi/certificates/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fi/accounts/login/")
+
+
+def test_cached_sessions_are_the_default_with_a_shared_cache(monkeypatch):
+    import importlib
+
+    from learning.settings import base
+
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/9")
+    monkeypatch.delenv("SESSION_ENGINE", raising=False)
+    try:
+        assert importlib.reload(base).SESSION_ENGINE.endswith(".cached_db")
+        monkeypatch.delenv("CACHE_URL")
+        assert importlib.reload(base).SESSION_ENGINE.endswith(".db")
+    finally:
+        importlib.reload(base)
