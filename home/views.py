@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import threading
+import time
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
@@ -75,15 +78,32 @@ def _check_database() -> str:
     return "ok"
 
 
+_broker_checks: dict[str, tuple[float, str]] = {}
+_broker_lock = threading.Lock()
+
+
 def _check_broker() -> str | None:
-    if not settings.CELERY_BROKER_URL:
+    """Whether the broker answers. A health check is polled often (by the load balancer,
+    every few seconds per process): each process connects at most once per
+    HEALTHZ_BROKER_SECONDS and answers from its last result in between."""
+    url = settings.CELERY_BROKER_URL
+    if not url:
         return None
+    with _broker_lock:
+        checked = _broker_checks.get(url)
+        if checked is not None and time.monotonic() - checked[0] < settings.HEALTHZ_BROKER_SECONDS:
+            return checked[1]
+        result = _connect_to_broker(url)
+        _broker_checks[url] = (time.monotonic(), result)
+        return result
+
+
+def _connect_to_broker(url: str) -> str:
     from learning.celery import app
 
     try:
-        # The URL is read per request so a changed setting is honoured; one quick
-        # attempt only: a health check must answer fast, not retry.
-        with app.connection_for_write(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+        # One quick attempt only: a health check must answer fast, not retry.
+        with app.connection_for_write(url, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=0)
     except Exception as exc:  # noqa: BLE001
         return f"down: {exc.__class__.__name__}"

@@ -163,6 +163,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Cache: local memory by default; Redis (shared by every process) when CACHE_URL is set.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# /healthz connects to the broker at most once per this many seconds in each process.
+HEALTHZ_BROKER_SECONDS = env.int("HEALTHZ_BROKER_SECONDS", default=5)
 
 # E-mail: console by default, anything django-environ understands via EMAIL_URL.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

@@ -16,6 +16,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SHOW_DEMO_PASSWORDS = False
 # Coverage reports compute afresh in tests (no cached city-wide counts between tests).
 REPORTS_CACHE_SECONDS = 0
+HEALTHZ_BROKER_SECONDS = 0  # every check connects, unless a test says otherwise
 # Each parallel test process (pytest-xdist) sends and consumes on a queue of its own, so a
 # real worker started by one process never runs a task queued by another (whose test
 # database it cannot see).

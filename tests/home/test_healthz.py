@@ -42,3 +42,27 @@ def test_healthz_reports_a_reachable_broker(client, settings):
 
 def test_healthz_only_answers_get(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_healthz_connects_to_the_broker_at_most_once_per_interval(client, settings):
+    """Polled every few seconds by a load balancer, the check answers from its last result
+    in between: a second call within the interval opens no connection."""
+    from learning.celery import app
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/3"  # unreachable
+    settings.HEALTHZ_BROKER_SECONDS = 60
+    opened = []
+    real = app.connection_for_write
+
+    def counting(*args, **kwargs):
+        opened.append(args)
+        return real(*args, **kwargs)
+
+    with mock.patch.object(app, "connection_for_write", counting):
+        first = client.get("/healthz")
+        second = client.get("/healthz")
+        settings.HEALTHZ_BROKER_SECONDS = 0  # the interval has passed: checked again
+        third = client.get("/healthz")
+    assert [r.status_code for r in (first, second, third)] == [503, 503, 503]
+    assert second.json()["broker"] == first.json()["broker"]
+    assert len(opened) == 2
