@@ -25,10 +25,11 @@ from wagtail.models import Page
 
 from assessments.blocks import QuizStreamBlock
 from courses.models import ModuleCycle
+from learning.pages import ServedPageMixin
 from organisation.models import StaffMember
 
 
-class QuizPage(Page):
+class QuizPage(ServedPageMixin, Page):
     """The quiz of a module: a pool of questions and the rules of an attempt.
 
     At most one per module (per language); translated together with the module.

@@ -28,10 +28,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
+from learning.pages import ServedPageMixin
 from organisation.models import Division, Role, ServicePoint, StaffMember, hr_scope
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ServedPageMixin, Page):
     """The catalogue of modules."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -61,7 +62,7 @@ class CoursePageTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(ServedPageMixin, Page):
     """A module: a few lessons and (optionally) a quiz."""
 
     summary = models.TextField(_("summary"), max_length=600)
@@ -119,6 +120,7 @@ class CoursePage(Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "assessments.QuizPage"]
+    served_related = ("image",)
 
     class Meta:
         verbose_name = _("module")
@@ -161,7 +163,7 @@ class CourseObjective(TranslatableMixin, Orderable):
         verbose_name = _("learning objective")
 
 
-class LessonPage(Page):
+class LessonPage(ServedPageMixin, Page):
     """One lesson of a module, in the module's order."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("content"))

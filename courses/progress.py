@@ -109,15 +109,24 @@ def _pick(pages: list[CoursePage], language: str) -> CoursePage:
 
 
 def _statuses(
-    staff: StaffMember | None, module_pages: list[CoursePage], language: str
+    staff: StaffMember | None,
+    module_pages: list[CoursePage],
+    language: str,
+    *,
+    requirements: bool = True,
 ) -> dict[uuid.UUID, ModuleStatus]:
     """ModuleStatus for every module among `module_pages` (all live translations). Queries:
-    lessons 1, requirements 1, cycles 1, lesson progress 1 (0 without staff)."""
+    lessons 1, requirements 1 (0 when not asked for: `required` is then False), cycles 1,
+    lesson progress 1 (0 without staff)."""
     by_key: dict[uuid.UUID, list[CoursePage]] = {}
     for page in module_pages:
         by_key.setdefault(page.translation_key, []).append(page)
     lessons = services.lessons_for_modules(module_pages, language)
-    required = {r.module_key: r.due_date for r in required_modules(staff)} if staff else {}
+    required = (
+        {r.module_key: r.due_date for r in required_modules(staff)}
+        if staff and requirements
+        else {}
+    )
     latest: dict[uuid.UUID, ModuleCycle] = {}
     done_keys: dict[int, set[uuid.UUID]] = {}
     if staff is not None and by_key:
@@ -156,8 +165,11 @@ def _statuses(
     return result
 
 
-def module_status(staff: StaffMember | None, module: CoursePage) -> ModuleStatus:
-    """One module for one learner, in the active language."""
+def module_status(
+    staff: StaffMember | None, module: CoursePage, *, requirements: bool = True
+) -> ModuleStatus:
+    """One module for one learner, in the active language (without `requirements`, nothing
+    says whether it is required of them)."""
     pages = list(
         CoursePage.objects.live()
         .filter(translation_key=module.translation_key)
@@ -165,7 +177,7 @@ def module_status(staff: StaffMember | None, module: CoursePage) -> ModuleStatus
     )
     if not pages:
         pages = [module]
-    return _statuses(staff, pages, _language())[module.translation_key]
+    return _statuses(staff, pages, _language(), requirements=requirements)[module.translation_key]
 
 
 def module_page_context(request, module: CoursePage) -> dict:
@@ -173,14 +185,28 @@ def module_page_context(request, module: CoursePage) -> dict:
     module's other live pages in this language (e.g. its quiz)."""
     staff = staff_for_user(request.user)
     status = module_status(staff, module)
+    # Title and URL only: the base pages do, no specific page needed.
     other_pages = (
         module.get_children().live().not_type(LessonPage).filter(locale_id=module.locale_id)
     )
-    return {"staff": staff, "status": status, "other_pages": list(other_pages.specific())}
+    return {
+        "staff": staff,
+        "status": status,
+        "other_pages": list(other_pages),
+        "objectives": list(module.objectives.all()),
+    }
 
 
-def lesson_context(staff: StaffMember | None, lesson: LessonPage, module: CoursePage) -> dict:
-    status = module_status(staff, module)
+def lesson_context(
+    staff: StaffMember | None, lesson: LessonPage, module: CoursePage, *, enrol: bool = False
+) -> dict:
+    """Context of a lesson page: its place in the module, done or not, previous and next.
+    With `enrol`, a learner without a current cycle of the module gets one (reading a
+    lesson starts the module)."""
+    status = module_status(staff, module, requirements=False)
+    if enrol and staff is not None and status.cycle is None:
+        services.current_cycle(staff, module.translation_key, create=True)
+        status = module_status(staff, module, requirements=False)
     keys = [item.lesson.translation_key for item in status.lessons]
     position = keys.index(lesson.translation_key) if lesson.translation_key in keys else None
     done = bool(position is not None and status.lessons[position].done)
@@ -202,7 +228,7 @@ def lesson_context(staff: StaffMember | None, lesson: LessonPage, module: Course
 def next_after(staff: StaffMember, lesson: LessonPage, module: CoursePage):
     """Where "Mark as done and continue" goes: the next lesson not yet done after this one,
     else the first one not done, else the module page. In the active language."""
-    status = module_status(staff, module)
+    status = module_status(staff, module, requirements=False)
     keys = [item.lesson.translation_key for item in status.lessons]
     start = keys.index(lesson.translation_key) + 1 if lesson.translation_key in keys else 0
     ordered = status.lessons[start:] + status.lessons[:start]

@@ -45,10 +45,8 @@ def lesson_page(request, lesson: LessonPage, *args, **kwargs):
     if request.method not in ("GET", "HEAD"):
         return bad_request(request, _("Unsupported request."))
 
-    if staff is not None:
-        services.current_cycle(staff, module.translation_key, create=True)  # enrol
     context = lesson.get_context(request, *args, **kwargs)
-    context.update(lesson_context(staff, lesson, module))
+    context.update(lesson_context(staff, lesson, module, enrol=True))
     return TemplateResponse(request, "courses/lesson_page.html", context)
 
 

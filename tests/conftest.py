@@ -100,3 +100,13 @@ def _eager_tasks_unless_worker(request):
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what a test's rolled-back data left there (the
+    site's home pages, a user's header links) must not answer for the next test's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from home import page_links
+
 register = template.Library()
 
 
@@ -20,10 +22,7 @@ def language_switcher(context):
     page = context.get("page")
     current = translation.get_language()
     is_wagtail_page = page is not None and getattr(page, "locale_id", None) is not None
-    translations = {}
-    if is_wagtail_page:
-        for p in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[p.locale.language_code] = p.get_url(request)
+    translations = page_links.translation_urls(page, request) if is_wagtail_page else {}
     links = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code)

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "learning.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "learning.middleware.LocaleMiddleware",
+    "home.site_roots.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.navigation",
             ],
         },
     },
@@ -163,8 +165,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Cache: local memory by default; Redis (shared by every process) when CACHE_URL is set.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The site and its home pages are kept in the cache this long (dropped on publish; home.site_roots).
+SITE_CACHE_SECONDS = env.int("SITE_CACHE_SECONDS", default=10 * 60)
 # /healthz connects to the broker at most once per this many seconds in each process.
 HEALTHZ_BROKER_SECONDS = env.int("HEALTHZ_BROKER_SECONDS", default=5)
+# How long the header remembers whether a user sees the "Administration" link.
+NAV_CACHE_SECONDS = env.int("NAV_CACHE_SECONDS", default=5 * 60)
 
 # E-mail: console by default, anything django-environ understands via EMAIL_URL.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

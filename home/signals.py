@@ -1,0 +1,31 @@
+"""Cached page data (`home.site_roots`, `home.page_links`) is dropped when it changes."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home import page_links, site_roots
+from home.models import HomePage
+
+
+@receiver(page_published, sender=HomePage)
+@receiver(page_unpublished, sender=HomePage)
+@receiver(post_delete, sender=HomePage)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_site_roots(sender, **kwargs):
+    site_roots.forget()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def forget_page_links(sender, instance, **kwargs):
+    page_links.forget([instance])
+
+
+@receiver(post_delete)
+def forget_deleted_page_links(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_links.forget([instance])
