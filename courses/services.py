@@ -90,7 +90,7 @@ def lessons_for_modules(
     q = Q()
     for page in module_pages:
         q |= Q(path__startswith=page.path, depth=page.depth + 1)
-    lessons = LessonPage.objects.live().filter(q).select_related("locale")
+    lessons = LessonPage.objects.live().filter(q).defer_streamfields().select_related("locale")
     grouped: dict[uuid.UUID, dict[uuid.UUID, dict[str, LessonPage]]] = {}
     for lesson in lessons:
         module = module_by_path.get(lesson.path[: -LessonPage.steplen])
