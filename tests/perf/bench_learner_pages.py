@@ -49,7 +49,7 @@ def production_like(settings):
                 "LOCATION": os.environ["CACHE_URL"],
             }
         }
-        settings.SESSION_ENGINE = settings.SESSION_ENGINES["cached_db"]
+        settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     from django.core.cache import cache
 
     cache.clear()
