@@ -26,16 +26,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("RUN_BENCH") != "1", reason="benchmark: set RUN_BENCH=1 to run"
-)
+from tests.perf.figures import only_when_asked, percentile
+
+pytestmark = only_when_asked
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))
-
-
-def _percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 @pytest.fixture
@@ -143,6 +138,6 @@ def test_learner_pages_beside_a_bare_page(production_like):
         cpu = statistics.median(cpus)
         print(
             f"{name:16} {queries:7d} {statistics.median(walls):7.1f}ms "
-            f"{_percentile(walls, 0.9):7.1f}ms {cpu:6.1f}ms {cpu / bare_cpu:6.1f}×"
+            f"{percentile(walls, 0.9):7.1f}ms {cpu:6.1f}ms {cpu / bare_cpu:6.1f}×"
         )
     print(f"load average {os.getloadavg()[0]:.1f}")

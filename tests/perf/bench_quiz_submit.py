@@ -22,16 +22,11 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("RUN_BENCH") != "1", reason="benchmark: set RUN_BENCH=1 to run"
-)
+from tests.perf.figures import only_when_asked, percentile
+
+pytestmark = only_when_asked
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
-
-
-def _percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 @pytest.mark.django_db
@@ -68,7 +63,7 @@ def test_submitting_ten_questions_takes_a_few_milliseconds():
         print(
             f"\nquiz submit ({engine}, 10 questions, {outcome}): "
             f"median {statistics.median(values):.2f} ms, "
-            f"p90 {_percentile(values, 0.9):.2f} ms wall; "
+            f"p90 {percentile(values, 0.9):.2f} ms wall; "
             f"median {statistics.median(cpu[outcome]):.2f} ms CPU of this process; "
             f"{len(values)} submissions; load average {os.getloadavg()[0]:.1f}"
         )
