@@ -50,9 +50,15 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
     args = parser.parse_args()
     learners = max(int(n) for n in args.steps.split(","))
-    work = Path(tempfile.mkdtemp(prefix="aspa-load-"))
+    work = Path(tempfile.gettempdir()) / f"aspa-load-{args.database}"  # kept for --reuse
+    work.mkdir(exist_ok=True)
     database_url = f"{args.server}/{args.database}"
-    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT),
+        "MEDIA_ROOT": str(work / "media"),  # the demo's images, not the checkout's media/
+    }
     env.pop("CELERY_BROKER_URL", None)
     env.pop("CACHE_URL", None)
     dev = {**env, "DJANGO_SETTINGS_MODULE": "learning.settings.dev"}
