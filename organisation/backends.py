@@ -33,9 +33,11 @@ class SupervisorAdminAccessBackend(BaseBackend):
 def session_user(user_id):
     """The user of a session, with their staff record (service point, division, role) in the
     same query: nearly every page reads it (`staff_for_user`). None if there is no such user."""
-    return (
-        get_user_model()._default_manager.select_related(*STAFF_OF_USER).filter(pk=user_id).first()
-    )
+    users = get_user_model()._default_manager.select_related(*STAFF_OF_USER)
+    try:
+        return users.get(pk=user_id)  # not first(): its ORDER BY costs more than the lookup
+    except users.model.DoesNotExist:
+        return None
 
 
 class PasswordBackend(ModelBackend):
