@@ -70,9 +70,9 @@ def verify(request, code: str):
             return HttpResponseRedirect(reverse("certificates:verify", kwargs={"code": canonical}))
         certificate = Certificate.objects.select_related("staff").filter(code=canonical).first()
     if certificate is None:
-        return render(
-            request, "certificates/verify_unknown.html", {"form": VerifyForm()}, status=404
-        )
+        # The form keeps what was typed, so a mistyped character can be corrected.
+        form = VerifyForm(initial={"code": code})
+        return render(request, "certificates/verify_unknown.html", {"form": form}, status=404)
     today = timezone.localdate()
     status = certificate.status_on(today)
     context = {

@@ -1,11 +1,14 @@
-"""What the site's header needs on every page, decided in Python, not in the template."""
+"""What the site's header needs on every page, decided in Python, not in the template:
+whether it links to the administration, and where the module catalogue is."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 ADMIN_LINK_KEY = "nav:admin-link:{}"
+CATALOGUE_KEY = "nav:catalogue:{}"
 
 
 def navigation(request) -> dict:
@@ -23,4 +26,27 @@ def navigation(request) -> dict:
     if shown is None:
         shown = user.has_perm("wagtailadmin.access_admin")
         cache.set(key, shown, settings.NAV_CACHE_SECONDS)
-    return {"show_admin_link": shown}
+    return {"show_admin_link": shown, "catalogue_url": catalogue_url(request)}
+
+
+def catalogue_url(request) -> str:
+    """The module catalogue in the active language (else the default language's), "" when
+    there is none; from the cache, dropped when a catalogue page changes (`home.signals`)."""
+    from courses.models import CourseIndexPage
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = CATALOGUE_KEY.format(language)
+    url = cache.get(key)
+    if url is None:
+        pages = {
+            page.locale.language_code: page
+            for page in CourseIndexPage.objects.live().select_related("locale")
+        }
+        page = pages.get(language) or pages.get(settings.LANGUAGE_CODE)
+        url = (page.get_url(request) or "") if page is not None else ""
+        cache.set(key, url, settings.SITE_CACHE_SECONDS)
+    return url
+
+
+def forget_catalogue_urls() -> None:
+    cache.delete_many([CATALOGUE_KEY.format(code) for code, _ in settings.LANGUAGES])

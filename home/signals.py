@@ -1,11 +1,13 @@
-"""Cached page data (`home.site_roots`, `home.page_links`) is dropped when it changes."""
+"""Cached page data (`home.site_roots`, `home.page_links`, the header's catalogue link) is
+dropped when it changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home import page_links, site_roots
+from courses.models import CourseIndexPage
+from home import context_processors, page_links, site_roots
 from home.models import HomePage
 
 
@@ -23,9 +25,13 @@ def forget_site_roots(sender, **kwargs):
 @receiver(post_page_move)
 def forget_page_links(sender, instance, **kwargs):
     page_links.forget([instance])
+    if isinstance(instance, CourseIndexPage):
+        context_processors.forget_catalogue_urls()
 
 
 @receiver(post_delete)
 def forget_deleted_page_links(sender, instance, **kwargs):
     if isinstance(instance, Page):
         page_links.forget([instance])
+    if isinstance(instance, CourseIndexPage):
+        context_processors.forget_catalogue_urls()

@@ -6,8 +6,9 @@ import time
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -108,6 +109,12 @@ def _connect_to_broker(url: str) -> str:
     except Exception as exc:  # noqa: BLE001
         return f"down: {exc.__class__.__name__}"
     return "ok"
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
 @never_cache

@@ -10,6 +10,7 @@ from reports.api import api as reports_api
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("favicon.ico", home_views.favicon),
     # Before the admin's own: its logout ends a single sign-on session at the provider too.
     path("admin/logout/", home_views.AdminLogoutView.as_view(), name="admin_logout"),
     path("admin/", include(wagtailadmin_urls)),

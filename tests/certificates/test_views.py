@@ -79,6 +79,13 @@ def test_unknown_code_is_a_404_that_says_so(client, db):
     assert garbage.status_code == 404
 
 
+def test_a_mistyped_code_stays_in_the_field_to_be_corrected(client, certificate):
+    typo = ("B" if certificate.code[0] != "B" else "C") + certificate.code[1:]
+    response = client.get("/en/verify/", {"code": typo}, follow=True)
+    assert response.status_code == 404
+    assert f'value="{typo}"' in response.content.decode()
+
+
 def test_verify_form_rejects_malformed_codes_clearly(client, db):
     response = client.get("/en/verify/", {"code": "12345"})
     assert response.status_code == 200

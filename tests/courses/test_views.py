@@ -108,6 +108,19 @@ def test_user_without_staff_record_can_read_but_not_record(client, tree):
     assert not ModuleCycle.objects.exists()
 
 
+def test_with_every_lesson_done_the_module_pages_main_action_is_the_quiz(
+    learner_client, staff, tree
+):
+    from tests.assessments.factories import make_quiz, single
+
+    quiz = make_quiz(tree, [single("K1", [("a", True), ("b", False)])])
+    for lesson in tree.lessons:
+        services.mark_lesson_done(staff, lesson)
+    page = learner_client.get(tree.module.url).content.decode()
+    progress = page[page.index('class="module-progress"') : page.index("</section>")]
+    assert f'<a class="button" href="{quiz.page.url}">' in progress
+
+
 def test_module_page_shows_continue_at_first_unfinished(learner_client, tree):
     learner_client.post(tree.lessons[0].url, {"action": "done"})
     response = learner_client.get(tree.module.url)
