@@ -6,13 +6,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 ADMIN_LINK_KEY = "nav:admin-link:{}"
 CATALOGUE_KEY = "nav:catalogue:{}"
 
 
 def navigation(request) -> dict:
-    """`show_admin_link`: whether the header links to the administration.
+    """`show_admin_link`: whether the header links to the administration; `catalogue_url`:
+    where its "All modules" goes. Both are worked out only when a template shows them (the
+    admin's own pages never do).
 
     Reading the permission costs three queries (the user's and their groups' permissions,
     whether they supervise), so the answer is kept per user for NAV_CACHE_SECONDS. It only
@@ -21,12 +24,19 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show_admin_link": False}
+    return {
+        "show_admin_link": SimpleLazyObject(lambda: admin_link_shown(user)),
+        "catalogue_url": SimpleLazyObject(lambda: catalogue_url(request)),
+    }
+
+
+def admin_link_shown(user) -> bool:
     key = ADMIN_LINK_KEY.format(user.pk)
     shown = cache.get(key)
     if shown is None:
         shown = user.has_perm("wagtailadmin.access_admin")
         cache.set(key, shown, settings.NAV_CACHE_SECONDS)
-    return {"show_admin_link": shown, "catalogue_url": catalogue_url(request)}
+    return shown
 
 
 def catalogue_url(request) -> str:
