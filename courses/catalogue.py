@@ -6,6 +6,7 @@ from django.db.models import Count
 from taggit.models import Tag
 
 from courses.models import CoursePage
+from courses.progress import valid_completions
 from courses.requirements import required_modules
 from organisation.models import staff_for_user
 
@@ -42,7 +43,10 @@ def catalogue_context(request, index) -> dict:
     modules = list(
         modules.select_related("image").prefetch_related("tagged_items__tag").order_by("title")
     )
+    completed = valid_completions(staff, modules) if staff and modules else {}
     for module in modules:
+        module.completed = module.translation_key in completed
+        module.valid_until = completed.get(module.translation_key)
         module.required_due = required.get(module.translation_key)
         module.topic_list = [item.tag for item in module.tagged_items.all()]
     return {

@@ -238,6 +238,26 @@ def next_after(staff: StaffMember, lesson: LessonPage, module: CoursePage):
     return status.page or module
 
 
+def valid_completions(
+    staff: StaffMember, modules: list[CoursePage]
+) -> dict[uuid.UUID, datetime.date | None]:
+    """{module key: valid until (None: never expires)} of the modules among `modules` that
+    `staff` holds a valid completion of today: the latest cycle, valid as on My learning
+    (`ModuleCycle.is_valid`). One query."""
+    retraining = {page.translation_key: page.retraining_since for page in modules}
+    latest: dict[uuid.UUID, ModuleCycle] = {}
+    for cycle in ModuleCycle.objects.filter(staff=staff, module_key__in=list(retraining)).order_by(
+        "module_key", "number"
+    ):
+        latest[cycle.module_key] = cycle
+    today = timezone.localdate()
+    return {
+        key: cycle.expires_on
+        for key, cycle in latest.items()
+        if cycle.is_valid(retraining_since=retraining[key], today=today)
+    }
+
+
 def dashboard_modules(staff: StaffMember) -> tuple[list[ModuleStatus], list[ModuleStatus]]:
     """(required, optional) modules of `staff`, in the active language.
 

@@ -63,3 +63,35 @@ def test_catalogue_query_count_does_not_grow(learner_client, modules):
         make_module(translations=()).module.tags.add("lisää")
     assert count() == with_3
     assert with_3 <= 20
+
+
+def test_a_completed_module_says_completed_and_valid_until_not_required(
+    learner_client, staff, modules
+):
+    import datetime
+
+    from courses.models import ModuleCycle
+    from tests.courses.factories import completed_on
+
+    a, b, c = modules
+    for tree in (a, c):
+        RequirementFactory(module=tree.module)
+    finished = datetime.date(2026, 3, 2)
+    ModuleCycle.objects.create(
+        staff=staff,
+        module_key=a.module_key,
+        number=1,
+        started_at=completed_on(finished),
+        completed_at=completed_on(finished),
+        expires_on=datetime.date(2028, 3, 2),
+    )
+    index = CourseIndexPage.objects.get(pk=a.index.pk)
+    page = learner_client.get(index.url).content.decode()
+    cards = {
+        title: page[page.index(f">{title}</a>") :].split("</li>")[0]
+        for title in ("Kohtaaminen asiakaspalvelussa", "Tulkkaus")
+    }
+    assert "Suoritettu" in cards["Kohtaaminen asiakaspalvelussa"]
+    assert "voimassa 2.3.2028 asti" in cards["Kohtaaminen asiakaspalvelussa"]
+    assert "Pakollinen" not in cards["Kohtaaminen asiakaspalvelussa"]
+    assert "Suoritettu" not in cards["Tulkkaus"]
