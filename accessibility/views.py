@@ -47,7 +47,8 @@ def send_feedback(data: dict, request) -> None:
                 "message": data["message"],
                 "name": data.get("name", ""),
                 "email": data.get("email", ""),
-                "language": translation.get_language_info(request.LANGUAGE_CODE)["name"],
+                # In the e-mail's language: "ruotsi", not "Swedish".
+                "language": translation.get_language_info(request.LANGUAGE_CODE)["name_translated"],
             },
         )
         subject = _("Accessibility feedback: %(topic)s") % {"topic": topics[data["topic"]]}

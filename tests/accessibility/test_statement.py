@@ -76,6 +76,7 @@ def test_feedback_is_mailed_to_the_configured_address(client):
     assert "Kontrasti on liian heikko." in message.body
     # Written for the maintainers in the site's default language, whatever the page's.
     assert message.subject.startswith("Saavutettavuuspalaute")
+    assert "Sivun kieli: ruotsi" in message.body  # the page's language, named in Finnish
     follow = client.get(response["Location"])
     assert "Din respons har skickats" in follow.content.decode()
 
