@@ -65,10 +65,12 @@ def main() -> None:
     accounts = work / "accounts.json"
     if not args.reuse:
         import psycopg
+        from psycopg import sql
 
         with psycopg.connect(f"{args.server}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{args.database}"')
-            conn.execute(f'CREATE DATABASE "{args.database}"')
+            name = sql.Identifier(args.database)
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(name))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
         print("migrating and seeding the demo (a minute)...", flush=True)
         run([sys.executable, "manage.py", "migrate", "-v0"], dev)
         run(
